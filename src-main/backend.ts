@@ -1,0 +1,111 @@
+// The composition root: builds every service once, wires them, and listens.
+// Electron's main process and the headless `serve` command both start this.
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import type { Settings } from './config'
+import { isWildcardHost } from './config'
+import { FlowStore } from './flows/flow-store'
+import { allowedHosts, allowedOrigins, type GuardPolicy } from './http/guard'
+import { flowRoutes } from './http/routes/flows'
+import { healthRoutes } from './http/routes/health'
+import { nodeTypeRoutes } from './http/routes/node-types'
+import { promptRoutes } from './http/routes/prompts'
+import { APP_PREFIX, buildHttpServer } from './http/server'
+import { SseStreams } from './http/sse'
+import type { Logger } from './log'
+import { PromptStore } from './prompts/prompt-store'
+import { prepareDataDir, type DataDir } from './storage/data-dir'
+import { loadOrCreateToken, type ApiToken } from './storage/token'
+import { FileWriteQueue } from './storage/write-queue'
+
+export type BackendSettings = Omit<Settings, 'logLevel'> & {
+  log: Logger
+  /** Built renderer folder; defaults to the one next to the built main bundle. */
+  rendererDir?: string | null
+}
+
+export interface Backend {
+  /** Origin of the API, e.g. http://127.0.0.1:8081 */
+  url: string
+  port: number
+  /** null with --insecure-no-token */
+  token: ApiToken | null
+  /** The UI with the token in the fragment — print it once, never log it. */
+  appUrl: string
+  dataDir: DataDir
+  flows: FlowStore
+  prompts: PromptStore
+  /** Stops listening, ends streams, and waits until every write is on disk. */
+  close(): Promise<void>
+}
+
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url))
+
+export async function startBackend(settings: BackendSettings): Promise<Backend> {
+  const { log } = settings
+  const started = performance.now()
+  const dataDir = await prepareDataDir(settings.dataDir)
+  const writer = new FileWriteQueue()
+  const token = settings.requireToken ? await loadOrCreateToken(dataDir.tokenFile, settings.fixedToken, writer) : null
+
+  const flows = new FlowStore(dataDir.flows, dataDir.runs, writer, log)
+  const prompts = new PromptStore(dataDir.prompts, writer, log)
+  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load()])
+  if (settings.startDisabled) {
+    const disabled = await flows.disableAll()
+    log.info(`--start-disabled: ${disabled} flow(s) disabled`)
+  }
+
+  const policy: GuardPolicy = { hosts: new Set(), origins: new Set(), staticPrefix: APP_PREFIX }
+  const streams = new SseStreams()
+  const http = buildHttpServer({
+    policy,
+    token: token?.value ?? null,
+    rendererDir: settings.rendererDir === undefined ? DEFAULT_RENDERER_DIR : settings.rendererDir,
+    log,
+    publicRoutes: (app) => healthRoutes(app),
+    routes: (api) => {
+      flowRoutes(api, flows)
+      nodeTypeRoutes(api)
+      promptRoutes(api, prompts)
+    },
+  })
+
+  if (!settings.requireToken) log.warn('--insecure-no-token: the API accepts requests without a token')
+  if (settings.host !== '127.0.0.1' && settings.host !== 'localhost' && settings.host !== '::1') {
+    log.warn(`listening on ${settings.host}: the API is reachable from other machines`)
+  }
+  await http.listen({ port: settings.port, host: settings.host })
+  const port = (http.server.address() as AddressInfo).port
+
+  // The Host and Origin allowlists need the real port (--port 0 picks one).
+  const boundHost = isWildcardHost(settings.host) ? null : bracketed(settings.host)
+  policy.hosts = allowedHosts(port, [...(boundHost ? [`${boundHost}:${port}`] : []), ...settings.allowedHosts])
+  policy.origins = allowedOrigins(port, settings.allowedOrigins)
+
+  const url = `http://${boundHost ?? '127.0.0.1'}:${port}`
+  const appUrl = `${url}${APP_PREFIX}${token ? `#token=${token.value}` : ''}`
+  log.info(`loaded ${flowCount} flow(s), ${promptCount} prompt(s); listening after ${Math.round(performance.now() - started)} ms`)
+
+  let closing: Promise<void> | null = null
+  return {
+    url,
+    port,
+    token,
+    appUrl,
+    dataDir,
+    flows,
+    prompts,
+    close: () =>
+      (closing ??= (async () => {
+        streams.closeAll()
+        await http.close()
+        await writer.drain()
+      })()),
+  }
+}
+
+/** IPv6 literals go in brackets in URLs and Host headers. */
+function bracketed(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
+}

@@ -1,0 +1,108 @@
+// Wire shapes of the loopback API (API contract §3). Types only: the preload
+// script and the renderer import these, so all three sides agree by construction.
+
+export type NodeType = 'trigger' | 'source' | 'filter' | 'executor' | 'sink'
+
+export interface Position {
+  x: number
+  y: number
+}
+
+export interface FlowNode {
+  id: string
+  node_type: NodeType
+  kind: string
+  /** Any JSON value; normally an object of the kind's settings. */
+  config: unknown
+  position: Position
+  label: string
+}
+
+export interface FlowEdge {
+  id: string
+  source: string
+  target: string
+}
+
+export interface Flow {
+  id: string
+  name: string
+  description: string
+  enabled: boolean
+  nodes: FlowNode[]
+  edges: FlowEdge[]
+  created_at: string
+  updated_at: string
+}
+
+export interface FlowSummary {
+  id: string
+  name: string
+  description: string
+  enabled: boolean
+  node_count: number
+  edge_count: number
+  created_at: string
+  updated_at: string
+}
+
+export interface NewFlow {
+  name: string
+  description?: string
+  nodes?: FlowNode[]
+  edges?: FlowEdge[]
+}
+
+export interface FlowChanges {
+  name?: string
+  description?: string
+  enabled?: boolean
+  nodes?: FlowNode[]
+  edges?: FlowEdge[]
+}
+
+export interface SavedPrompt {
+  id: string
+  title: string
+  summary: string
+  source_flow_name: string
+  tags: string[]
+  created_at: string
+}
+
+export interface NewPrompt {
+  title: string
+  summary: string
+  source_flow_name?: string
+  tags?: string[]
+}
+
+export interface PromptChanges {
+  title?: string
+  summary?: string
+  tags?: string[]
+}
+
+export interface ConfigField {
+  type: 'string' | 'number' | 'boolean' | 'array'
+  description?: string
+  required?: boolean
+  default?: unknown
+}
+
+export interface NodeKind {
+  kind: string
+  node_type: NodeType
+  label: string
+  config_schema: Record<string, ConfigField>
+}
+
+export interface HealthResponse { status: 'ok' }
+export interface FlowListResponse { flows: FlowSummary[] }
+export interface CreatedResponse { id: string }
+export interface DeletedResponse { deleted: true }
+export interface NodeTypesResponse { node_types: NodeKind[] }
+export interface PromptListResponse { prompts: SavedPrompt[] }
+
+/** Every error body, whatever the status. */
+export interface ErrorResponse { error: string }

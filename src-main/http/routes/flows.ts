@@ -1,0 +1,44 @@
+// Flows CRUD (§4.3).
+import type { FastifyInstance } from 'fastify'
+import type { CreatedResponse, DeletedResponse } from '../../contract/api'
+import type { FlowStore } from '../../flows/flow-store'
+import { flowChangesSchema, newFlowSchema } from '../../flows/model'
+import { notFound, storageStep } from '../errors'
+import { jsonBody, safeId, sendJsonText } from '../request'
+
+interface IdParams {
+  Params: { id: string }
+}
+
+export function flowRoutes(api: FastifyInstance, flows: FlowStore): void {
+  api.get('/api/flows', async (_request, reply) => sendJsonText(reply, 200, flows.summariesJson()))
+
+  api.post('/api/flows', async (request, reply) => {
+    const input = jsonBody(request, newFlowSchema)
+    const flow = await storageStep('failed to save flow', () => flows.create(input))
+    const created: CreatedResponse = { id: flow.id }
+    return reply.code(201).send(created)
+  })
+
+  api.get<IdParams>('/api/flows/:id', async (request, reply) => {
+    const json = flows.getJson(safeId(request.params.id))
+    if (json === undefined) throw notFound('flow not found')
+    return sendJsonText(reply, 200, json)
+  })
+
+  api.put<IdParams>('/api/flows/:id', async (request) => {
+    const id = safeId(request.params.id)
+    const changes = jsonBody(request, flowChangesSchema)
+    const flow = await storageStep('failed to save flow', () => flows.update(id, changes))
+    if (!flow) throw notFound('flow not found')
+    return flow
+  })
+
+  api.delete<IdParams>('/api/flows/:id', async (request) => {
+    const id = safeId(request.params.id)
+    const flow = await storageStep('failed to delete flow', () => flows.delete(id))
+    if (!flow) throw notFound('flow not found')
+    const deleted: DeletedResponse = { deleted: true }
+    return deleted
+  })
+}

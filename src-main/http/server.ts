@@ -1,0 +1,108 @@
+// Assembles the HTTP server: pre-routing guard, body handling, JSON errors
+// everywhere (§15.2), 404 and 405 with `Allow`, the token-protected API scope,
+// and the public renderer under /app/.
+import { existsSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import FindMyWay, { type HTTPMethod } from 'find-my-way'
+import type { Logger } from '../log'
+import { tokenCheck } from './auth'
+import { HttpError } from './errors'
+import { guardRequest, type GuardPolicy } from './guard'
+
+export const BODY_LIMIT = 2 * 1024 * 1024
+export const APP_PREFIX = '/app/'
+
+export interface HttpServerOptions {
+  policy: GuardPolicy
+  /** null disables the token check (--insecure-no-token). */
+  token: string | null
+  /** Built renderer to serve at /app/; skipped when absent. */
+  rendererDir: string | null
+  log: Logger
+  /** Registers the token-protected API routes. */
+  routes: (api: FastifyInstance) => void
+  /** Registers routes that need no token (e.g. /health). */
+  publicRoutes: (app: FastifyInstance) => void
+}
+
+const METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']
+
+export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
+  const { policy, log } = options
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 1000 },
+    serverFactory: (handler) =>
+      createServer((req: IncomingMessage, res: ServerResponse) => {
+        if (!guardRequest(req, res, policy)) handler(req, res)
+      }),
+    // Malformed URLs (bad percent-encoding) are refused before routing.
+    frameworkErrors: (error, _request, reply) => {
+      const message = error.code === 'FST_ERR_BAD_URL' ? 'invalid percent-encoding in path' : error.message
+      void (reply as FastifyReply).code(400).send({ error: message })
+    },
+  })
+
+  // Every route is mirrored in a method-less table, so a known path with the
+  // wrong method can answer 405 with the methods it does have.
+  const known = FindMyWay()
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (METHODS.includes(method as HTTPMethod) && !known.hasRoute(method as HTTPMethod, route.url)) {
+        known.on(method as HTTPMethod, route.url, () => undefined)
+      }
+    }
+  })
+
+  // Bodies are buffered as text (up to the limit) whatever their type; each
+  // route decides what it accepts (see request.ts), so 415 is route-specific.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+
+  app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => sendError(reply, error, log))
+
+  const requireToken = options.token === null ? null : tokenCheck(options.token)
+
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
+    requireToken?.(request)
+    const path = request.url.split('?', 1)[0]!
+    const allow = METHODS.filter((method) => known.find(method, path) !== null)
+    if (allow.length > 0) throw new HttpError(405, `method ${request.method} not allowed`, { allow: allow.join(', ') })
+    throw new HttpError(404, 'not found')
+  })
+
+  options.publicRoutes(app)
+
+  void app.register(async (api) => {
+    if (requireToken) api.addHook('onRequest', async (request) => requireToken(request))
+    options.routes(api)
+  })
+
+  if (options.rendererDir !== null && existsSync(options.rendererDir)) {
+    void app.register(fastifyStatic, { root: options.rendererDir, prefix: APP_PREFIX, redirect: true, index: 'index.html' })
+  } else {
+    log.warn('the built renderer was not found; the UI at /app/ is unavailable (run `npm run build`)')
+  }
+  return app
+}
+
+function sendError(reply: FastifyReply, error: FastifyError | HttpError, log: Logger): FastifyReply {
+  if (error instanceof HttpError) {
+    return reply.code(error.status).headers(error.headers).send({ error: error.message })
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return reply.code(413).send({ error: `request body is larger than ${BODY_LIMIT / 1024 / 1024} MiB` })
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return reply.code(415).send({ error: 'unsupported Content-Type' })
+  }
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) return reply.code(status).send({ error: error.message })
+  log.error(`request failed: ${error.stack ?? error.message}`)
+  return reply.code(500).send({ error: 'internal error' })
+}

@@ -1,0 +1,53 @@
+// Headless entry: `npm run serve -- [--port N] [--host H] [--data-dir DIR]
+// [--insecure-no-token] [--start-disabled]`. Starts the same backend as the
+// desktop app and serves the UI at /app/.
+import { startBackend } from './backend'
+import { resolveSettings, USAGE, UsageError } from './config'
+import { createLogger } from './log'
+
+async function main(): Promise<void> {
+  let settings
+  try {
+    settings = resolveSettings(process.argv.slice(2), process.env)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`${error.message}\n\n${USAGE}`)
+    process.exit(2)
+  }
+  if (settings === null) {
+    process.stdout.write(USAGE)
+    return
+  }
+  const log = createLogger(settings.logLevel)
+  const backend = await startBackend({ ...settings, log })
+
+  // stdout carries exactly these two lines; the second holds the token and is
+  // printed once, for the person at this terminal (logs go to stderr).
+  const where = backend.token ? `API token in ${backend.token.origin}` : 'no API token: --insecure-no-token'
+  process.stdout.write(`Shoggoth listening on ${backend.url} (${where})\n`)
+  process.stdout.write(`Open the app: ${backend.appUrl}\n`)
+
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn(`${signal} again: exiting without waiting`)
+      process.exit(1)
+    }
+    stopping = true
+    log.info(`${signal}: shutting down`)
+    backend.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`shoggoth: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

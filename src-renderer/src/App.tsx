@@ -1,0 +1,41 @@
+import { useCallback, useState } from 'react'
+import { forgetToken } from './api/connection'
+import { AuthNotice } from './components/AuthNotice'
+import { Header } from './components/Header'
+import { Workspace } from './components/Workspace'
+import { useConnection } from './hooks/useConnection'
+import { useHealth } from './hooks/useHealth'
+
+export function App() {
+  const connectionState = useConnection()
+  const [unauthorized, setUnauthorized] = useState(false)
+  const apiBase = connectionState.phase === 'ready' ? connectionState.connection.apiBase : null
+  const health = useHealth(apiBase)
+
+  // Stable identity: the API client captures it once when the workspace mounts.
+  const handleUnauthorized = useCallback(() => {
+    forgetToken()
+    setUnauthorized(true)
+  }, [])
+
+  return (
+    <div className="app">
+      <Header health={health} />
+      {connectionState.phase === 'resolving' && <p className="app-message">Connecting…</p>}
+      {connectionState.phase === 'failed' && (
+        <p className="app-message app-message--error" role="alert">
+          Could not get the API connection: {connectionState.message}
+        </p>
+      )}
+      {connectionState.phase === 'ready' &&
+        (unauthorized ? (
+          <AuthNotice
+            reason={connectionState.connection.token ? 'rejected' : 'missing'}
+            source={connectionState.connection.source}
+          />
+        ) : (
+          <Workspace connection={connectionState.connection} onUnauthorized={handleUnauthorized} />
+        ))}
+    </div>
+  )
+}
