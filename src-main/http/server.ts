@@ -84,7 +84,8 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
   })
 
   if (options.rendererDir !== null && existsSync(options.rendererDir)) {
-    void app.register(fastifyStatic, { root: options.rendererDir, prefix: APP_PREFIX, redirect: true, index: 'index.html' })
+    void app.register(fastifyStatic, { root: options.rendererDir, prefix: APP_PREFIX, index: 'index.html' })
+    app.get(APP_PREFIX.slice(0, -1), async (_request, reply) => reply.redirect(APP_PREFIX, 308))
   } else {
     log.warn('the built renderer was not found; the UI at /app/ is unavailable (run `npm run build`)')
   }

@@ -1,0 +1,23 @@
+import { useFlows } from '../stores/FlowsProvider'
+import { ErrorBanner } from './ErrorBanner'
+import { FlowDetails } from './FlowDetails'
+
+/** The main area. Later the canvas, runs and chat views will live here too. */
+export function FlowPane() {
+  const flow = useFlows((s) => s.flows.find((f) => f.id === s.selectedId))
+  const hasFlows = useFlows((s) => s.flows.length > 0)
+
+  return (
+    <main className="pane">
+      <ErrorBanner />
+      {flow ? (
+        // Keyed by id so half-done edits never carry over to another flow.
+        <FlowDetails key={flow.id} flow={flow} />
+      ) : (
+        <p className="pane__placeholder">
+          {hasFlows ? 'Select a flow to see its details.' : 'Create your first flow with the form on the left.'}
+        </p>
+      )}
+    </main>
+  )
+}
