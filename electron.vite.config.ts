@@ -22,6 +22,6 @@ export default defineConfig({
     // Relative asset URLs: the backend serves the renderer under /app/.
     base: './',
     plugins: [react()],
-    build: { rollupOptions: { input: resolve('src-renderer/index.html') } },
+    build: { minify: true, rollupOptions: { input: resolve('src-renderer/index.html') } },
   },
 })

@@ -19,6 +19,13 @@ async function createFlowInUi(page: Page, name: string, description: string): Pr
 }
 
 test('creates a flow in the UI and still lists it after a reload', async ({ page, server, api }) => {
+  // A CSP violation or a failed request shows up here even when the page looks fine.
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+
   await page.goto(server.appUrl)
   await expect(page.getByTestId('api-status')).toHaveText('API connected')
   // The token is taken out of the address bar as soon as the app has read it.
@@ -43,6 +50,7 @@ test('creates a flow in the UI and still lists it after a reload', async ({ page
   await expect(flowItem(page, 'Morning digest')).toBeVisible()
   await expect(page.getByTestId('flow-item')).toHaveCount(1)
   expect(page.url()).toBe(`${server.baseUrl}/app/`)
+  expect(problems).toEqual([])
 })
 
 test('renames, disables and deletes a flow, and the server agrees', async ({ page, server, api }) => {
@@ -153,4 +161,13 @@ test('lists several flows oldest first (README screenshot)', async ({ page, serv
   await expect(page.getByTestId('flow-title')).toHaveText('Morning digest')
   await expect(page.getByTestId('api-status')).toHaveText('API connected')
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/flows.png') })
+})
+
+test('the header notices when the API goes away', async ({ page, server }) => {
+  await page.goto(server.appUrl)
+  const status = page.getByTestId('api-status')
+  await expect(status).toHaveText('API connected')
+  await server.stop()
+  // Health is polled every 5 s, so allow one full interval plus the check itself.
+  await expect(status).toHaveText('API unreachable', { timeout: 12_000 })
 })

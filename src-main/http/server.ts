@@ -68,9 +68,10 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
 
   const requireToken = options.token === null ? null : tokenCheck(options.token)
 
-  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
-    requireToken?.(request)
+  app.setNotFoundHandler(async (request: FastifyRequest) => {
     const path = request.url.split('?', 1)[0]!
+    // A missing UI file is a plain 404; anything else needs the token first.
+    if (!path.startsWith(APP_PREFIX)) requireToken?.(request)
     const allow = METHODS.filter((method) => known.find(method, path) !== null)
     if (allow.length > 0) throw new HttpError(405, `method ${request.method} not allowed`, { allow: allow.join(', ') })
     throw new HttpError(404, 'not found')

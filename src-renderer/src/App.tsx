@@ -15,7 +15,7 @@ export function App() {
   // Stable identity: the API client captures it once when the workspace mounts.
   const handleUnauthorized = useCallback(() => {
     forgetToken()
-    void setUnauthorized
+    setUnauthorized(true)
   }, [])
 
   return (

@@ -2,9 +2,11 @@
 import { spawnSync } from 'node:child_process'
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { makeTempDir, rawRequest } from '../support/server'
-import { SERVE_JS, startServe } from '../support/serve-process'
+import { SERVE_JS, startServe, stopAllServes } from '../support/serve-process'
+
+afterEach(stopAllServes)
 
 describe('serve', () => {
   it('prints where it listens and the app URL with the token in the fragment, once, and never logs the token', async () => {
@@ -58,6 +60,9 @@ describe('serve', () => {
     const bare = await rawRequest(serve.url, '/app')
     expect(bare.status).toBeGreaterThanOrEqual(301)
     expect(bare.headers.location).toBe('/app/')
+    const missing = await rawRequest(serve.url, '/app/missing.js')
+    expect(missing.status).toBe(404)
+    expect(missing.json()).toEqual({ error: 'not found' })
     serve.child.kill('SIGINT')
     expect(await serve.exited).toBe(0)
   })

@@ -15,6 +15,23 @@ export interface ServeProcess {
   exited: Promise<number | null>
 }
 
+const running = new Set<ChildProcess>()
+
+/** Ends every server this file started; call from afterEach so a failed test leaks nothing. */
+export async function stopAllServes(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done()
+          child.once('exit', () => done())
+          child.kill('SIGKILL')
+        }),
+    ),
+  )
+  running.clear()
+}
+
 export function assertBuilt(): void {
   if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run \`npm run build\` first (npm test does)`)
 }
@@ -23,6 +40,8 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
   assertBuilt()
   const { SHOGGOTH_TOKEN: _ignored, ...base } = process.env
   const child = spawn(process.execPath, [SERVE_JS, ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   const stdout: string[] = []
   const stderr: string[] = []
   createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line))

@@ -28,7 +28,7 @@ describe('request validation', () => {
   })
 
   it('drops unknown properties and keeps a fixed key order', () => {
-    const flow = decodeNewFlow({ name: 'f', nodes: [{ label: 'L', ...node, selected: true, position: { y: 2, x: 1, z: 3 } }], whatever: 1 })
+    const flow = decodeNewFlow({ name: 'f', nodes: [{ ...node, selected: true, position: { y: 2, x: 1, z: 3 } }], whatever: 1 })
     expect(Object.keys(flow.nodes![0]!)).toEqual(['id', 'node_type', 'kind', 'config', 'position', 'label'])
     expect(flow.nodes![0]!.position).toEqual({ x: 1, y: 2 })
     expect(flow).not.toHaveProperty('whatever')
