@@ -73,14 +73,25 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     // A missing UI file is a plain 404; anything else needs the token first.
     if (!path.startsWith(APP_PREFIX)) requireToken?.(request)
     const allow = METHODS.filter((method) => known.find(method, path) !== null)
-    if (allow.length > 0) throw new HttpError(405, `method ${request.method} not allowed`, { allow: allow.join(', ') })
+    // A route for this very method that found nothing (e.g. a missing UI file) is a 404.
+    if (allow.length > 0 && !allow.includes(request.method as HTTPMethod)) throw new HttpError(405, `method ${request.method} not allowed`, { allow: allow.join(', ') })
     throw new HttpError(404, 'not found')
   })
 
   options.publicRoutes(app)
 
   void app.register(async (api) => {
-    if (requireToken) api.addHook('onRequest', async (request) => requireToken(request))
+    // Callback style: no promise per request on the hottest hook.
+    if (requireToken) {
+      api.addHook('onRequest', (request, _reply, done) => {
+        try {
+          requireToken(request)
+          done()
+        } catch (error) {
+          done(error as HttpError)
+        }
+      })
+    }
     options.routes(api)
   })
 

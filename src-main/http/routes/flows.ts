@@ -11,7 +11,7 @@ interface IdParams {
 }
 
 export function flowRoutes(api: FastifyInstance, flows: FlowStore): void {
-  api.get('/api/flows', async (_request, reply) => sendJsonText(reply, 200, flows.summariesJson()))
+  api.get('/api/flows', (_request, reply) => sendJsonText(reply, 200, flows.summariesJson()))
 
   api.post('/api/flows', async (request, reply) => {
     const input = jsonBody(request, newFlowSchema)
@@ -20,7 +20,7 @@ export function flowRoutes(api: FastifyInstance, flows: FlowStore): void {
     return reply.code(201).send(created)
   })
 
-  api.get<IdParams>('/api/flows/:id', async (request, reply) => {
+  api.get<IdParams>('/api/flows/:id', (request, reply) => {
     const json = flows.getJson(safeId(request.params.id))
     if (json === undefined) throw notFound('flow not found')
     return sendJsonText(reply, 200, json)

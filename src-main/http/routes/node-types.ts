@@ -7,5 +7,5 @@ import { sendJsonText } from '../request'
 export function nodeTypeRoutes(api: FastifyInstance): void {
   const body: NodeTypesResponse = { node_types: [...NODE_KINDS] }
   const json = JSON.stringify(body)
-  api.get('/api/node-types', async (_request, reply) => sendJsonText(reply, 200, json))
+  api.get('/api/node-types', (_request, reply) => sendJsonText(reply, 200, json))
 }

@@ -11,7 +11,7 @@ interface IdParams {
 }
 
 export function promptRoutes(api: FastifyInstance, prompts: PromptStore): void {
-  api.get('/api/prompts', async (_request, reply) => sendJsonText(reply, 200, prompts.listJson()))
+  api.get('/api/prompts', (_request, reply) => sendJsonText(reply, 200, prompts.listJson()))
 
   api.post('/api/prompts', async (request, reply) => {
     const input = jsonBody(request, newPromptSchema)
@@ -20,7 +20,7 @@ export function promptRoutes(api: FastifyInstance, prompts: PromptStore): void {
     return reply.code(201).send(created)
   })
 
-  api.get<IdParams>('/api/prompts/:id', async (request, reply) => {
+  api.get<IdParams>('/api/prompts/:id', (request, reply) => {
     const json = prompts.getJson(safeId(request.params.id))
     if (json === undefined) throw notFound('prompt not found')
     return sendJsonText(reply, 200, json)
