@@ -9,7 +9,8 @@ import { DocumentStore } from '../storage/document-store'
 import type { FileWriteQueue } from '../storage/write-queue'
 import { decodeWith } from '../schema'
 import { storedTimestamp } from '../time'
-import { storedFlowSchema, summarize, type FlowChangesInput, type NewFlowInput } from './model'
+import { summarize } from '../contract/flow-summary'
+import { storedFlowSchema, type FlowChangesInput, type NewFlowInput } from './model'
 
 export type FlowChange =
   | { kind: 'created'; flow: Flow }

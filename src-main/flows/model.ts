@@ -1,7 +1,7 @@
 // Flow, node and edge schemas: what a request may send (§3, §4.3) and what a
 // stored file holds (§12.1). Unknown properties are accepted and dropped.
 import { z } from 'zod'
-import type { Flow, FlowEdge, FlowNode, FlowSummary } from '../contract/api'
+import type { Flow, FlowEdge, FlowNode } from '../contract/api'
 import { anyJson, optional } from '../schema'
 
 export const NODE_TYPES = ['trigger', 'source', 'filter', 'executor', 'sink'] as const
@@ -70,16 +70,3 @@ export const storedFlowSchema = z
     created_at: flow.created_at,
     updated_at: flow.updated_at,
   }))
-
-export function summarize(flow: Flow): FlowSummary {
-  return {
-    id: flow.id,
-    name: flow.name,
-    description: flow.description,
-    enabled: flow.enabled,
-    node_count: flow.nodes.length,
-    edge_count: flow.edges.length,
-    created_at: flow.created_at,
-    updated_at: flow.updated_at,
-  }
-}

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { FlowChanges, FlowSummary, NewFlow } from '../../../src-main/contract/api'
 import type { FlowsApi } from '../api/flows'
 import { errorMessage } from '../lib/format'
-import { summarize } from '../lib/summarize'
+import { summarize } from '../../../src-main/contract/flow-summary'
 
 export interface FlowsState {
   /** In the server's order: oldest first. */

@@ -1,6 +1,7 @@
-import type { Flow, FlowSummary } from '../../../src-main/contract/api'
+// The list entry of a flow (§3.4). Pure and dependency-free, so the backend
+// and the renderer compute it the same way.
+import type { Flow, FlowSummary } from './api'
 
-/** The list entry for a full flow, so a PUT reply can update the list without a refetch. */
 export function summarize(flow: Flow): FlowSummary {
   return {
     id: flow.id,
