@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Flow, FlowSummary } from '../contract/api'
+import type { Flow } from '../contract/api'
 import type { Logger } from '../log'
 import { DocumentStore } from '../storage/document-store'
 import type { FileWriteQueue } from '../storage/write-queue'
@@ -34,24 +34,12 @@ export class FlowStore {
     return this.store.load()
   }
 
-  get count(): number {
-    return this.store.size
-  }
-
   get(id: string): Flow | undefined {
     return this.store.get(id)
   }
 
   getJson(id: string): string | undefined {
     return this.store.json(id)
-  }
-
-  list(): readonly Flow[] {
-    return this.store.all()
-  }
-
-  summaries(): FlowSummary[] {
-    return this.store.all().map(summarize)
   }
 
   /** `{"flows": [...summaries]}`, cached until a flow changes. */
