@@ -1,19 +1,26 @@
 // The composition root: builds every service once, wires them, and listens.
 // Electron's main process and the headless `serve` command both start this.
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ClaudeLauncher } from './agent/launcher'
+import { LivePool } from './agent/live-pool'
 import type { Settings } from './config'
 import { isWildcardHost } from './config'
 import { FlowStore } from './flows/flow-store'
 import { allowedHosts, allowedOrigins, type GuardPolicy } from './http/guard'
 import { flowRoutes } from './http/routes/flows'
 import { healthRoutes } from './http/routes/health'
+import { interactRoutes } from './http/routes/interact'
 import { nodeTypeRoutes } from './http/routes/node-types'
 import { promptRoutes } from './http/routes/prompts'
 import { APP_PREFIX, buildHttpServer } from './http/server'
 import { SseStreams } from './http/sse'
 import type { Logger } from './log'
 import { PromptStore } from './prompts/prompt-store'
+import { InteractService } from './sessions/interact-service'
+import { SessionStore } from './sessions/session-store'
+import type { ClaudeRuntime } from './sessions/turns'
 import { prepareDataDir, type DataDir } from './storage/data-dir'
 import { loadOrCreateToken, type ApiToken } from './storage/token'
 import { FileWriteQueue } from './storage/write-queue'
@@ -22,6 +29,10 @@ export type BackendSettings = Omit<Settings, 'logLevel'> & {
   log: Logger
   /** Built renderer folder; defaults to the one next to the built main bundle. */
   rendererDir?: string | null
+  /** Extra environment for `claude` children (tests point them at a local API). */
+  childEnv?: Record<string, string>
+  /** Where relative working dirs and ./AGENT.md resolve; defaults to process.cwd(). */
+  serverCwd?: string
 }
 
 export interface Backend {
@@ -35,6 +46,9 @@ export interface Backend {
   dataDir: DataDir
   flows: FlowStore
   prompts: PromptStore
+  sessions: SessionStore
+  interact: InteractService
+  launcher: ClaudeLauncher
   /** Stops listening, ends streams, and waits until every write is on disk. */
   close(): Promise<void>
 }
@@ -50,11 +64,25 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
 
   const flows = new FlowStore(dataDir.flows, dataDir.runs, writer, log)
   const prompts = new PromptStore(dataDir.prompts, writer, log)
-  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load()])
+  const sessions = new SessionStore(dataDir.sessionsFile, writer, log)
+  const launcher = new ClaudeLauncher(join(dataDir.root, 'claude-children.json'), writer, log)
+  await launcher.sweepLeftovers()
+  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load()])
   if (settings.startDisabled) {
     const disabled = await flows.disableAll()
     log.info(`--start-disabled: ${disabled} flow(s) disabled`)
   }
+
+  const serverCwd = settings.serverCwd ?? process.cwd()
+  const pool = new LivePool({ maxLive: settings.maxLiveSessions, idleMs: settings.idleTimeoutMs }, log)
+  const runtime: ClaudeRuntime = {
+    bin: settings.claudeBin,
+    childEnv: settings.childEnv ?? {},
+    isRoot: process.getuid?.() === 0,
+    turnTimeoutMs: settings.turnTimeoutMs,
+    launcher,
+  }
+  const interact = new InteractService(flows, sessions, pool, runtime, dataDir, serverCwd, log)
 
   const policy: GuardPolicy = { hosts: new Set(), origins: new Set(), staticPrefix: APP_PREFIX }
   const streams = new SseStreams()
@@ -68,6 +96,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
       flowRoutes(api, flows)
       nodeTypeRoutes(api)
       promptRoutes(api, prompts)
+      interactRoutes(api, interact, streams)
     },
   })
 
@@ -96,8 +125,13 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     dataDir,
     flows,
     prompts,
+    sessions,
+    interact,
+    launcher,
     close: () =>
       (closing ??= (async () => {
+        // Children end first, so every turn finishes and its session is saved.
+        await interact.shutdown()
         streams.closeAll()
         await http.close()
         await writer.drain()

@@ -19,6 +19,14 @@ export interface Settings {
   /** Extra `host:port` values the Host header may carry (SHOGGOTH_ALLOWED_HOSTS). */
   allowedHosts: string[]
   logLevel: LogLevel
+  /** The `claude` executable (SHOGGOTH_CLAUDE_BIN, else `claude` on PATH). */
+  claudeBin: string
+  /** A chat turn is interrupted after this long (SHOGGOTH_TURN_TIMEOUT_SECONDS). */
+  turnTimeoutMs: number
+  /** A warm chat process is closed after this long unused (SHOGGOTH_IDLE_TIMEOUT_SECONDS). */
+  idleTimeoutMs: number
+  /** At most this many warm chat processes (SHOGGOTH_MAX_LIVE_SESSIONS). */
+  maxLiveSessions: number
 }
 
 export class UsageError extends Error {}
@@ -43,6 +51,12 @@ function list(value: string | undefined): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '')
+}
+
+/** A positive number from the environment, else the default (a typo must not disable a limit). */
+function positive(value: string | undefined, fallback: number): number {
+  const number = value === undefined ? Number.NaN : Number(value)
+  return Number.isFinite(number) && number > 0 ? number : fallback
 }
 
 function parsePort(text: string, what: string): number {
@@ -91,6 +105,10 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
     allowedOrigins: list(env.SHOGGOTH_ALLOWED_ORIGINS),
     allowedHosts: list(env.SHOGGOTH_ALLOWED_HOSTS),
     logLevel: parseLogLevel(env.SHOGGOTH_LOG_LEVEL),
+    claudeBin: env.SHOGGOTH_CLAUDE_BIN || 'claude',
+    turnTimeoutMs: positive(env.SHOGGOTH_TURN_TIMEOUT_SECONDS, 60 * 60) * 1000,
+    idleTimeoutMs: positive(env.SHOGGOTH_IDLE_TIMEOUT_SECONDS, 30 * 60) * 1000,
+    maxLiveSessions: Math.floor(positive(env.SHOGGOTH_MAX_LIVE_SESSIONS, 8)),
   }
 }
 

@@ -81,6 +81,10 @@ export async function startTestServer(overrides: Partial<BackendSettings> = {}):
     allowedOrigins: [],
     allowedHosts: [],
     rendererDir: null,
+    claudeBin: 'claude',
+    turnTimeoutMs: 60_000,
+    idleTimeoutMs: 60_000,
+    maxLiveSessions: 8,
     log,
     ...overrides,
   })

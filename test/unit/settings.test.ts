@@ -16,6 +16,10 @@ describe('resolveSettings', () => {
       allowedOrigins: [],
       allowedHosts: [],
       logLevel: 'info',
+      claudeBin: 'claude',
+      turnTimeoutMs: 3_600_000,
+      idleTimeoutMs: 1_800_000,
+      maxLiveSessions: 8,
     })
   })
 

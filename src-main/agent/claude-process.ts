@@ -1,0 +1,134 @@
+// One running `claude` child: its own process group (so tools it starts end
+// with it), line-by-line stdout/stderr, a group kill, and spawn failures
+// explained in words a user can act on.
+import { createInterface } from 'node:readline'
+import { execa } from 'execa'
+import { INSTALL_HINT } from './claude-command'
+
+export interface Launch {
+  bin: string
+  args: string[]
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** 'pipe' keeps stdin open for messages; 'ignore' gives the child none. */
+  stdin: 'pipe' | 'ignore'
+}
+
+export interface Exit {
+  /** The exit code, or -1 when a signal ended the process. */
+  code: number
+  signal: string | null
+}
+
+export class SpawnError extends Error {}
+
+const KILL_GRACE_MS = 2_000
+
+export class ClaudeProcess {
+  private stdoutListener: ((line: string) => void) | null = null
+  private stderrListener: ((line: string) => void) | null = null
+  private exitInfo: Exit | null = null
+  readonly exited: Promise<Exit>
+
+  private constructor(
+    readonly pid: number,
+    private readonly child: ReturnType<typeof execa>,
+  ) {
+    createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', (line) => this.stdoutListener?.(line))
+    createInterface({ input: child.stderr!, crlfDelay: Infinity }).on('line', (line) => {
+      if (line.trim() !== '') this.stderrListener?.(line)
+    })
+    // 'close' comes after stdout is drained, so no line is lost to a race.
+    this.exited = new Promise((resolve) =>
+      child.on('close', (code, signal) => {
+        this.exitInfo = { code: code ?? -1, signal }
+        resolve(this.exitInfo)
+      }),
+    )
+    child.stdin?.on('error', () => undefined)
+    void child.catch(() => undefined)
+  }
+
+  static async start(launch: Launch): Promise<ClaudeProcess> {
+    const child = execa(launch.bin, launch.args, {
+      cwd: launch.cwd,
+      env: launch.env,
+      extendEnv: false,
+      stdin: launch.stdin,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      detached: true,
+      buffer: false,
+      reject: false,
+      cleanup: false,
+    })
+    if (child.pid === undefined) {
+      const result = await child
+      throw new SpawnError(explainSpawnFailure(launch, result.code, result.originalMessage ?? result.shortMessage ?? 'unknown error'))
+    }
+    return new ClaudeProcess(child.pid, child)
+  }
+
+  get hasExited(): boolean {
+    return this.exitInfo !== null
+  }
+
+  /** Receives every stdout line from now on (one listener: the current turn). */
+  onStdout(listener: ((line: string) => void) | null): void {
+    this.stdoutListener = listener
+  }
+
+  onStderr(listener: ((line: string) => void) | null): void {
+    this.stderrListener = listener
+  }
+
+  /** Writes to stdin; rejects if the pipe is gone. */
+  write(text: string): Promise<void> {
+    const stdin = this.child.stdin
+    if (!stdin || stdin.destroyed || !stdin.writable) return Promise.reject(new Error('stdin is closed'))
+    return new Promise((resolve, reject) => stdin.write(text, (error) => (error ? reject(error) : resolve())))
+  }
+
+  endInput(): void {
+    this.child.stdin?.end()
+  }
+
+  /** SIGTERM to the whole process group, SIGKILL if it is still there after a grace period. */
+  async kill(graceMs = KILL_GRACE_MS): Promise<Exit> {
+    if (this.exitInfo) return this.exitInfo
+    signalGroup(this.pid, 'SIGTERM')
+    const timer = setTimeout(() => signalGroup(this.pid, 'SIGKILL'), graceMs)
+    const exit = await this.exited
+    clearTimeout(timer)
+    // Stragglers of the group (tools the CLI started) go too.
+    signalGroup(this.pid, 'SIGKILL')
+    return exit
+  }
+
+  /** Closes stdin so the CLI finishes on its own; kills it if it lingers. */
+  async close(graceMs = KILL_GRACE_MS): Promise<Exit> {
+    if (this.exitInfo) return this.exitInfo
+    this.endInput()
+    const timer = setTimeout(() => void this.kill(), graceMs)
+    const exit = await this.exited
+    clearTimeout(timer)
+    signalGroup(this.pid, 'SIGKILL')
+    return exit
+  }
+}
+
+export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, signal)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function explainSpawnFailure(launch: Launch, code: string | undefined, detail: string): string {
+  if (/"cwd" option is invalid/.test(detail)) return `working directory ${launch.cwd} does not exist`
+  if (code === 'ENOENT') return `${launch.bin} was not found: ${INSTALL_HINT}`
+  if (code === 'EACCES') return `${launch.bin} is not executable: ${INSTALL_HINT}`
+  return detail.split('\n')[0] ?? 'unknown error'
+}

@@ -1,0 +1,287 @@
+// Chats with a flow (lead agent) and with each executor node: session
+// resolution and the busy rule (§6.3), turns that outlive their HTTP client,
+// stop, and session management (§4.9) with processes ended where sessions go.
+import { randomUUID } from 'node:crypto'
+import type { Flow } from '../contract/api'
+import type { LivePool } from '../agent/live-pool'
+import { poolKey } from '../agent/live-pool'
+import type { FlowStore } from '../flows/flow-store'
+import { HttpError, notFound } from '../http/errors'
+import type { Logger } from '../log'
+import type { DataDir } from '../storage/data-dir'
+import { offsetTimestamp } from '../time'
+import { executorSettings, findExecutor, type ExecutorSettings } from './executor-settings'
+import { sessionKey, summarizePrompt, type FlowSessions, type InteractSession } from './model'
+import { SessionEvents } from './session-events'
+import type { SessionStore } from './session-store'
+import { leadSystemPrompt, nodeSystemPrompt, nodesSummary } from './skill-doc'
+import { writeSkillsDir } from './skills-dir'
+import { runFlowTurn, runNodeTurn, STOP_GRACE_MS, TurnControl, type ClaudeRuntime, type StopMode, type TurnJob } from './turns'
+
+export interface TurnStart {
+  events: SessionEvents
+  /** Id of the turn's first event: a new request streams from here. */
+  firstId: number
+}
+
+export interface SessionListing {
+  flow_name: string
+  active_session: string
+  sessions: { session_id: string; summary: string; message_count: number; total_cost: number; created_at: string; busy: boolean }[]
+}
+
+interface RunningTurn {
+  control: TurnControl
+  finished: Promise<void>
+}
+
+const SESSION_WARNING_AT = 10
+
+export class InteractService {
+  private readonly events = new Map<string, SessionEvents>()
+  private readonly turns = new Map<string, RunningTurn>()
+  /** Claude sessions created by a process in this run (resumed from then on). */
+  private readonly created = new Set<string>()
+
+  constructor(
+    private readonly flows: FlowStore,
+    private readonly store: SessionStore,
+    private readonly pool: LivePool,
+    private readonly runtime: ClaudeRuntime,
+    private readonly dataDir: DataDir,
+    private readonly serverCwd: string,
+    private readonly log: Logger,
+  ) {
+    flows.onChange((change) => {
+      if (change.kind === 'deleted') void this.removeFlow(change.flow.id)
+    })
+  }
+
+  // ---- messages ---------------------------------------------------------
+
+  async nodeMessage(flowId: string, nodeId: string, prompt: string, requestedId?: string): Promise<TurnStart> {
+    const flow = this.requireFlow(flowId)
+    requirePrompt(prompt)
+    const settings = this.nodeSettings(flow, nodeId)
+    const session = this.claim(sessionKey(flowId, nodeId), { flowName: `${flow.name} [${nodeId}]`, nodeId, workingDir: settings.workingDir }, requestedId, prompt)
+    return this.startTurn(session, prompt, settings, async (job) => {
+      if (session.message_count === 0) {
+        session.skills_dir = await writeSkillsDir(session.working_dir, flow, nodeId, this.dataDir, this.serverCwd)
+        job.systemPrompt = nodeSystemPrompt(flow, nodeId, settings.appendSystemPrompt)
+      }
+      await this.store.save()
+      await runNodeTurn(job, poolKey(flowId, nodeId, session.session_id), this.pool, this.runtime)
+    })
+  }
+
+  async flowMessage(flowId: string, prompt: string, requestedId?: string): Promise<TurnStart> {
+    const flow = this.requireFlow(flowId)
+    requirePrompt(prompt)
+    const settings = executorSettings(findExecutor(flow), this.serverCwd)
+    const session = this.claim(sessionKey(flowId), { flowName: flow.name, workingDir: settings.workingDir }, requestedId, prompt)
+    return this.startTurn(session, prompt, settings, async (job) => {
+      if (session.message_count === 0) {
+        job.systemPrompt = leadSystemPrompt(flow, nodesSummary(flow, 'source'), nodesSummary(flow, 'sink'), settings.appendSystemPrompt)
+      }
+      await this.store.save()
+      await runFlowTurn(job, this.runtime)
+    })
+  }
+
+  /** The events of a session, for re-attaching (404 for an unknown session). */
+  sessionEvents(flowId: string, nodeId: string | undefined, requestedId?: string): SessionEvents {
+    const entry = this.store.get(sessionKey(flowId, nodeId))
+    const target = requestedId ?? entry?.active_session
+    if (!entry || target === undefined || !entry.sessions.some((s) => s.session_id === target)) throw notFound(`session ${target ?? ''} not found`.trim())
+    return this.eventsOf(target)
+  }
+
+  /** Asks a running turn to end; resolves once it has (an idle session: at once). */
+  async stop(flowId: string, nodeId: string | undefined, requestedId?: string): Promise<void> {
+    const entry = this.store.get(sessionKey(flowId, nodeId))
+    const target = requestedId ?? entry?.active_session
+    if (!entry || !entry.sessions.some((s) => s.session_id === target)) return
+    await this.endTurn(target!, nodeId === undefined ? 'kill' : 'interrupt')
+  }
+
+  // ---- session management ----------------------------------------------
+
+  list(flowId: string, nodeId?: string): SessionListing {
+    const entry = this.store.get(sessionKey(flowId, nodeId))
+    if (!entry) return { flow_name: '', active_session: '', sessions: [] }
+    return {
+      flow_name: entry.flow_name,
+      active_session: entry.active_session,
+      sessions: entry.sessions.map((s) => ({
+        session_id: s.session_id,
+        summary: s.summary,
+        message_count: s.message_count,
+        total_cost: s.total_cost,
+        created_at: s.created_at,
+        busy: this.store.isBusy(s.session_id),
+      })),
+    }
+  }
+
+  async newSession(flowId: string, nodeId?: string): Promise<{ session_id: string; created_at: string; warning?: string }> {
+    const flow = this.requireFlow(flowId)
+    const settings = nodeId === undefined ? executorSettings(findExecutor(flow), this.serverCwd) : this.nodeSettings(flow, nodeId)
+    const key = sessionKey(flowId, nodeId)
+    const entry = this.store.get(key) ?? { flow_name: nodeId === undefined ? flow.name : `${flow.name} [${nodeId}]`, active_session: '', sessions: [] }
+    const crowded = entry.sessions.length >= SESSION_WARNING_AT
+    const session = newSessionRecord(nodeId, settings.workingDir, '')
+    entry.sessions.push(session)
+    entry.active_session = session.session_id
+    if (nodeId === undefined) entry.flow_name = flow.name
+    this.store.set(key, entry)
+    await this.store.save()
+    return { session_id: session.session_id, created_at: session.created_at, ...(crowded ? { warning: 'Consider closing old sessions (10+ open)' } : {}) }
+  }
+
+  async deleteSession(flowId: string, nodeId: string | undefined, sessionId: string): Promise<{ deleted: true; active_session: string }> {
+    const entry = this.store.get(sessionKey(flowId, nodeId))
+    if (!entry) throw notFound(nodeId === undefined ? 'no sessions for this flow' : 'no sessions for this node')
+    if (entry.sessions.length <= 1) throw new HttpError(400, 'cannot delete the last session')
+    if (!entry.sessions.some((s) => s.session_id === sessionId)) throw notFound(`session ${sessionId} not found`)
+    await this.endSessions(flowId, [sessionId])
+    entry.sessions = entry.sessions.filter((s) => s.session_id !== sessionId)
+    if (entry.active_session === sessionId) entry.active_session = entry.sessions.at(-1)!.session_id
+    await this.store.save()
+    return { deleted: true, active_session: entry.active_session }
+  }
+
+  /** Ends the flow's lead-agent sessions (node chats are left alone). */
+  async resetFlow(flowId: string): Promise<void> {
+    const sessions = this.store.get(sessionKey(flowId))?.sessions ?? []
+    await this.endSessions(flowId, sessions.map((s) => s.session_id))
+    this.store.removeKeys((key) => key === flowId)
+    await this.store.save()
+  }
+
+  /** A deleted flow takes all its sessions and processes with it (§13.7). */
+  async removeFlow(flowId: string): Promise<void> {
+    const removed = this.store.removeKeys((key) => key === flowId || key.startsWith(`${flowId}::`))
+    await this.endSessions(flowId, removed.map((s) => s.session_id))
+    await this.store.save()
+  }
+
+  /** App shutdown: every turn ends, every process goes, sessions are saved. */
+  async shutdown(): Promise<void> {
+    for (const turn of this.turns.values()) turn.control.request('kill', 'stop')
+    await this.pool.endAll()
+    await this.runtime.launcher.endAll()
+    await Promise.all([...this.turns.values()].map((turn) => turn.finished))
+    await this.store.save()
+  }
+
+  // ---- internals --------------------------------------------------------
+
+  private requireFlow(flowId: string): Flow {
+    const flow = this.flows.get(flowId)
+    if (!flow) throw notFound('flow not found')
+    return flow
+  }
+
+  /** Node chats exist only for executor nodes (no junk sessions for bogus ids — §13.19). */
+  private nodeSettings(flow: Flow, nodeId: string): ExecutorSettings {
+    const node = findExecutor(flow, nodeId)
+    if (!node) throw notFound(`executor node '${nodeId}' not found in flow`)
+    return executorSettings(node, this.serverCwd)
+  }
+
+  /** §6.3: find or create the session, refuse a busy one, mark it busy. Synchronous: no request can slip in between. */
+  private claim(key: string, init: { flowName: string; nodeId?: string; workingDir: string }, requestedId: string | undefined, prompt: string): InteractSession {
+    let entry: FlowSessions | undefined = this.store.get(key)
+    if (!entry) {
+      if (requestedId !== undefined) throw notFound(`session ${requestedId} not found`)
+      const first = newSessionRecord(init.nodeId, init.workingDir, summarizePrompt(prompt))
+      entry = { flow_name: init.flowName, active_session: first.session_id, sessions: [first] }
+      this.store.set(key, entry)
+    }
+    if (init.nodeId === undefined) entry.flow_name = init.flowName
+    const target = requestedId ?? entry.active_session
+    const session = entry.sessions.find((s) => s.session_id === target)
+    if (!session) throw notFound(`session ${target} not found`)
+    if (this.store.isBusy(target)) throw new HttpError(409, 'session is busy processing a previous message')
+    if (session.message_count === 0 && session.summary === '') session.summary = summarizePrompt(prompt)
+    this.store.state(target).busy = true
+    entry.active_session = target
+    return session
+  }
+
+  private startTurn(session: InteractSession, prompt: string, settings: ExecutorSettings, run: (job: TurnJob) => Promise<void>): TurnStart {
+    const id = session.session_id
+    const events = this.eventsOf(id)
+    const firstId = events.beginTurn()
+    const control = new TurnControl()
+    const state = this.store.state(id)
+    const job: TurnJob = {
+      session,
+      state,
+      prompt,
+      permissions: settings.permissions,
+      systemPrompt: undefined,
+      resume: session.message_count > 0 || this.created.has(id),
+      markCreated: () => this.created.add(id),
+      control,
+      emit: (event) => events.push(event),
+    }
+    const finished = (async () => {
+      try {
+        await run(job)
+      } catch (error) {
+        this.log.error(`turn of session ${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+        events.push({ event: 'error', data: { message: 'internal error' } })
+      } finally {
+        state.busy = false
+        this.turns.delete(id)
+        await this.store.save()
+        events.endTurn()
+      }
+    })()
+    this.turns.set(id, { control, finished })
+    return { events, firstId }
+  }
+
+  private eventsOf(sessionId: string): SessionEvents {
+    let events = this.events.get(sessionId)
+    if (!events) {
+      events = new SessionEvents()
+      this.events.set(sessionId, events)
+    }
+    return events
+  }
+
+  private async endTurn(sessionId: string, mode: StopMode): Promise<void> {
+    const turn = this.turns.get(sessionId)
+    if (!turn) return
+    turn.control.request(mode, 'stop')
+    // The turn ends within the grace period (a kill follows an unanswered interrupt).
+    await Promise.race([turn.finished, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS + 3_000).unref())])
+  }
+
+  private async endSessions(flowId: string, sessionIds: string[]): Promise<void> {
+    await Promise.all(sessionIds.map((id) => this.endTurn(id, 'kill')))
+    await this.pool.endWhere((key) => key.startsWith(`${flowId}::`) && sessionIds.some((id) => key.endsWith(`::${id}`)))
+    for (const id of sessionIds) {
+      this.store.forgetState(id)
+      this.events.delete(id)
+    }
+  }
+}
+
+function requirePrompt(prompt: string): void {
+  if (prompt.trim() === '') throw new HttpError(400, 'prompt is required')
+}
+
+function newSessionRecord(nodeId: string | undefined, workingDir: string, summary: string): InteractSession {
+  return {
+    session_id: randomUUID(),
+    summary,
+    ...(nodeId !== undefined ? { node_id: nodeId } : {}),
+    working_dir: workingDir,
+    message_count: 0,
+    total_cost: 0,
+    created_at: offsetTimestamp(),
+  }
+}

@@ -1,0 +1,205 @@
+// Running one turn of a chat against a real `claude` process (§6.7, §6.8 as
+// amended by §15.4). Every way a turn can end — result, stop, process death,
+// spawn or stdin failure, timeout — ends in exactly one place, so the caller
+// can always reset the session.
+import { childEnvironment, flowTurnArgs, interruptLine, nodeSessionArgs, userMessageLine } from '../agent/claude-command'
+import type { ClaudeProcess, Exit } from '../agent/claude-process'
+import type { ClaudeLauncher } from '../agent/launcher'
+import type { LivePool, LiveSession } from '../agent/live-pool'
+import { mapStdoutLine, resultEvent, turnCost, type ResultLine, type TurnEvent } from '../agent/stream-json'
+import type { InteractSession } from './model'
+import type { SessionState } from './session-store'
+
+export const STOP_GRACE_MS = 5_000
+
+export interface ClaudeRuntime {
+  bin: string
+  childEnv: Record<string, string>
+  isRoot: boolean
+  turnTimeoutMs: number
+  launcher: ClaudeLauncher
+}
+
+/** How a turn is asked to end early. */
+export type StopMode = 'interrupt' | 'kill'
+
+export class TurnControl {
+  reason: 'stop' | 'timeout' | null = null
+  private handler: ((mode: StopMode) => void) | null = null
+  private pending: StopMode | null = null
+
+  /** The running turn registers how it stops; a request made earlier is applied now. */
+  onStop(handler: (mode: StopMode) => void): void {
+    this.handler = handler
+    if (this.pending) handler(this.pending)
+  }
+
+  request(mode: StopMode, reason: 'stop' | 'timeout'): void {
+    this.reason ??= reason
+    if (this.handler) this.handler(mode)
+    else this.pending = mode
+  }
+}
+
+export interface TurnJob {
+  session: InteractSession
+  state: SessionState
+  prompt: string
+  permissions: string[]
+  /** Only used when the Claude session is created (first process). */
+  systemPrompt: string | undefined
+  /** The Claude session already exists and must be resumed. */
+  resume: boolean
+  /** Called once a process has started the Claude session. */
+  markCreated: () => void
+  control: TurnControl
+  emit: (event: TurnEvent) => void
+}
+
+type Outcome = { kind: 'result'; result: ResultLine } | { kind: 'exit'; exit: Exit } | { kind: 'write-failed'; error: Error }
+
+function spawnFailure(emit: (event: TurnEvent) => void, error: unknown): void {
+  emit({ event: 'error', data: { message: `failed to spawn claude: ${error instanceof Error ? error.message : String(error)}` } })
+}
+
+function endedEarly(control: TurnControl, runtime: ClaudeRuntime, exit: Exit): string {
+  if (control.reason === 'timeout') return `turn timed out after ${Math.round(runtime.turnTimeoutMs / 1000)} s`
+  if (control.reason === 'stop') return 'claude was stopped before it finished'
+  return `claude exited before finishing the turn (exit code ${exit.code}${exit.signal ? `, ${exit.signal}` : ''})`
+}
+
+/** Starts the turn's timeout; returns the function that clears it. */
+function armTimeout(job: TurnJob, runtime: ClaudeRuntime): () => void {
+  const timer = setTimeout(() => job.control.request('interrupt', 'timeout'), runtime.turnTimeoutMs)
+  timer.unref()
+  return () => clearTimeout(timer)
+}
+
+/** A node-chat turn on the session's persistent process (spawned or resumed if needed). */
+export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, runtime: ClaudeRuntime): Promise<void> {
+  const { session, state, emit, control } = job
+  let live: LiveSession | undefined = pool.get(key)
+  if (live) {
+    pool.setBusy(live, true)
+    emit({ event: 'system', data: { message: 'Ready' } })
+  } else {
+    const args = nodeSessionArgs(job.permissions, { sessionId: session.session_id, resume: job.resume, systemPrompt: job.systemPrompt })
+    let child: ClaudeProcess
+    try {
+      child = await runtime.launcher.start({
+        bin: runtime.bin,
+        args,
+        cwd: session.working_dir,
+        env: childEnvironment(process.env, runtime.childEnv, args, { isRoot: runtime.isRoot }),
+        stdin: 'pipe',
+      })
+    } catch (error) {
+      return spawnFailure(emit, error)
+    }
+    job.markCreated()
+    live = pool.add(key, child)
+    state.activePid = child.pid
+    emit({ event: 'system', data: { message: 'Session started' } })
+  }
+
+  const entry = live
+  const child = entry.process
+  const interruptId = `stop-${session.session_id}-${session.message_count}`
+  const clearTimeout_ = armTimeout(job, runtime)
+  let killTimer: NodeJS.Timeout | null = null
+  const outcome = await new Promise<Outcome>((resolve) => {
+    child.onStderr((line) => emit({ event: 'stderr', data: line }))
+    child.onStdout((line) => {
+      const mapped = mapStdoutLine(line, 'node')
+      for (const event of mapped.events) emit(event)
+      if (mapped.result) resolve({ kind: 'result', result: mapped.result })
+    })
+    void child.exited.then((exit) => resolve({ kind: 'exit', exit }))
+    control.onStop((mode) => {
+      // Interrupt keeps the process warm; if it does not answer in time, end it.
+      if (mode === 'kill') return void pool.end(key)
+      child.write(interruptLine(interruptId)).catch(() => void pool.end(key))
+      killTimer ??= setTimeout(() => void pool.end(key), STOP_GRACE_MS)
+    })
+    child.write(userMessageLine(job.prompt)).catch((error: Error) => resolve({ kind: 'write-failed', error }))
+  })
+  clearTimeout_()
+  if (killTimer) clearTimeout(killTimer)
+  child.onStdout(null)
+  child.onStderr(null)
+  control.onStop(() => undefined)
+
+  switch (outcome.kind) {
+    case 'result': {
+      const { cost, total } = turnCost(entry.reportedTotal, outcome.result.reportedCost)
+      entry.reportedTotal = total
+      emit(resultEvent(outcome.result, cost))
+      session.message_count += 1
+      session.total_cost += cost
+      if (control.reason === 'timeout') emit({ event: 'error', data: { message: endedEarly(control, runtime, { code: 0, signal: null }) } })
+      emit({ event: 'done', data: { exit_code: 0 } })
+      if (!child.hasExited) pool.setBusy(entry, false)
+      return
+    }
+    case 'exit':
+      state.activePid = null
+      session.message_count += 1
+      emit({ event: 'error', data: { message: endedEarly(control, runtime, outcome.exit) } })
+      emit({ event: 'done', data: { exit_code: outcome.exit.code } })
+      return
+    case 'write-failed':
+      await pool.end(key)
+      state.activePid = null
+      emit({ event: 'error', data: { message: `stdin write failed: ${outcome.error.message}. Session will restart on next message.` } })
+  }
+}
+
+/** A flow-level (lead agent) turn: one process per message, prompt on stdin. */
+export async function runFlowTurn(job: TurnJob, runtime: ClaudeRuntime): Promise<void> {
+  const { session, state, emit, control } = job
+  const args = flowTurnArgs(job.permissions, { sessionId: session.session_id, resume: job.resume, systemPrompt: job.systemPrompt })
+  let child: ClaudeProcess
+  try {
+    child = await runtime.launcher.start({
+      bin: runtime.bin,
+      args,
+      cwd: session.working_dir,
+      env: childEnvironment(process.env, runtime.childEnv, args, { isRoot: runtime.isRoot }),
+      stdin: 'pipe',
+    })
+  } catch (error) {
+    return spawnFailure(emit, error)
+  }
+  job.markCreated()
+  state.activePid = child.pid
+  let last: ResultLine | undefined
+  child.onStderr((line) => emit({ event: 'stderr', data: line }))
+  child.onStdout((line) => {
+    const mapped = mapStdoutLine(line, 'flow')
+    for (const event of mapped.events) emit(event)
+    if (mapped.result) {
+      last = mapped.result
+      emit(resultEvent(mapped.result, mapped.result.reportedCost))
+    }
+  })
+  // A timeout or stop ends the one-shot process; its exit ends the turn.
+  control.onStop(() => void child.kill())
+  const clearTimeout_ = armTimeout(job, runtime)
+  try {
+    await child.write(job.prompt)
+    child.endInput()
+  } catch (error) {
+    clearTimeout_()
+    await child.kill()
+    state.activePid = null
+    emit({ event: 'error', data: { message: `stdin write failed: ${(error as Error).message}` } })
+    return
+  }
+  const exit = await child.exited
+  clearTimeout_()
+  state.activePid = null
+  session.message_count += 1
+  session.total_cost += last?.reportedCost ?? 0
+  if (control.reason !== null) emit({ event: 'error', data: { message: endedEarly(control, runtime, exit) } })
+  emit({ event: 'done', data: { exit_code: exit.code } })
+}
