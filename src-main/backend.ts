@@ -9,11 +9,13 @@ import type { Settings } from './config'
 import { isWildcardHost } from './config'
 import { FlowStore } from './flows/flow-store'
 import { allowedHosts, allowedOrigins, type GuardPolicy } from './http/guard'
+import { claudeRoutes } from './http/routes/claude'
 import { flowRoutes } from './http/routes/flows'
 import { healthRoutes } from './http/routes/health'
 import { interactRoutes } from './http/routes/interact'
 import { nodeTypeRoutes } from './http/routes/node-types'
 import { promptRoutes } from './http/routes/prompts'
+import { sessionInfoRoutes } from './http/routes/session-info'
 import { APP_PREFIX, buildHttpServer } from './http/server'
 import { SseStreams } from './http/sse'
 import type { Logger } from './log'
@@ -95,8 +97,10 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     routes: (api) => {
       flowRoutes(api, flows)
       nodeTypeRoutes(api)
-      promptRoutes(api, prompts)
+      promptRoutes(api, prompts, runtime, serverCwd)
       interactRoutes(api, interact, streams)
+      sessionInfoRoutes(api, flows, serverCwd)
+      claudeRoutes(api, runtime, streams, serverCwd)
     },
   })
 

@@ -37,3 +37,9 @@ export const storedPromptSchema = z
     tags: prompt.tags ?? [],
     created_at: prompt.created_at,
   }))
+
+export const summarizeSchema = z.object({
+  transcript: z.string(),
+  flow_name: z.string(),
+  flow_description: optional(z.string()),
+})

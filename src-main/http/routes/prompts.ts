@@ -1,16 +1,18 @@
 // The prompt library (§11).
 import type { FastifyInstance } from 'fastify'
 import type { CreatedResponse, DeletedResponse } from '../../contract/api'
-import { newPromptSchema, promptChangesSchema } from '../../prompts/model'
+import { newPromptSchema, promptChangesSchema, summarizeSchema } from '../../prompts/model'
 import type { PromptStore } from '../../prompts/prompt-store'
-import { notFound, storageStep } from '../errors'
+import { summarizeTranscript } from '../../prompts/summarize'
+import type { ClaudeRuntime } from '../../sessions/turns'
+import { HttpError, notFound, storageStep } from '../errors'
 import { jsonBody, safeId, sendJsonText } from '../request'
 
 interface IdParams {
   Params: { id: string }
 }
 
-export function promptRoutes(api: FastifyInstance, prompts: PromptStore): void {
+export function promptRoutes(api: FastifyInstance, prompts: PromptStore, runtime: ClaudeRuntime, serverCwd: string): void {
   api.get('/api/prompts', (_request, reply) => sendJsonText(reply, 200, prompts.listJson()))
 
   api.post('/api/prompts', async (request, reply) => {
@@ -18,6 +20,16 @@ export function promptRoutes(api: FastifyInstance, prompts: PromptStore): void {
     const prompt = await storageStep('failed to save prompt', () => prompts.create(input))
     const created: CreatedResponse = { id: prompt.id }
     return reply.code(201).send(created)
+  })
+
+  // A static segment wins over /api/prompts/:id: other methods on it are 405, not "prompt not found".
+  api.post('/api/prompts/summarize', async (request) => summarizeTranscript(jsonBody(request, summarizeSchema), runtime, serverCwd))
+  api.route({
+    method: ['GET', 'PUT', 'DELETE'],
+    url: '/api/prompts/summarize',
+    handler: async (request) => {
+      throw new HttpError(405, `method ${request.method} not allowed`, { allow: 'POST' })
+    },
   })
 
   api.get<IdParams>('/api/prompts/:id', (request, reply) => {
