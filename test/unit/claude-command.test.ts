@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { childEnvironment, flowTurnArgs, interruptLine, nodeSessionArgs, permissionArgs, rawPromptArgs, SUMMARIZE_ARGS, userMessageLine } from '../../src-main/agent/claude-command'
+
+describe('claude argv', () => {
+  it('skips permission prompts without a list, else passes one comma-joined allowlist', () => {
+    expect(permissionArgs([])).toEqual(['--dangerously-skip-permissions'])
+    expect(permissionArgs(['Read', 'Bash(git:*)'])).toEqual(['--allowedTools', 'Read,Bash(git:*)'])
+  })
+
+  it('node sessions read stream-json from stdin, stream partial messages, create or resume', () => {
+    expect(nodeSessionArgs([], { sessionId: 'S', resume: false, systemPrompt: 'SP' })).toEqual([
+      '--print', '--verbose', '--output-format', 'stream-json', '--input-format', 'stream-json', '--include-partial-messages',
+      '--dangerously-skip-permissions', '--session-id', 'S', '--system-prompt', 'SP',
+    ])
+    expect(nodeSessionArgs(['Read'], { sessionId: 'S', resume: true, systemPrompt: 'ignored' }).slice(-4)).toEqual(['--allowedTools', 'Read', '--resume', 'S'])
+  })
+
+  it('flow turns take the prompt from stdin (-)', () => {
+    const args = flowTurnArgs([], { sessionId: 'S', resume: false, systemPrompt: 'lead' })
+    expect(args.at(-1)).toBe('-')
+    expect(args).not.toContain('--input-format')
+    expect(args.slice(-4, -1)).toEqual(['S', '--system-prompt', 'lead'])
+  })
+
+  it('the raw proxy puts the prompt last; summarising allows no tools', () => {
+    expect(rawPromptArgs('hi there')).toEqual(['--print', '--dangerously-skip-permissions', 'hi there'])
+    expect([...SUMMARIZE_ARGS]).toEqual(['--print', '--allowedTools', '', '-'])
+  })
+
+  it('writes one JSON line per message and per interrupt', () => {
+    expect(userMessageLine('a "quote"\nnext')).toBe('{"type":"user","message":{"role":"user","content":"a \\"quote\\"\\nnext"}}\n')
+    expect(JSON.parse(interruptLine('r1'))).toEqual({ type: 'control_request', request_id: 'r1', request: { subtype: 'interrupt' } })
+  })
+})
+
+describe('child environment', () => {
+  const args = ['--dangerously-skip-permissions']
+  it('empties CLAUDECODE, or removes it for the raw proxy', () => {
+    expect(childEnvironment({ CLAUDECODE: '1', A: 'a' }, { B: 'b' }, [], { isRoot: false })).toEqual({ CLAUDECODE: '', A: 'a', B: 'b' })
+    expect(childEnvironment({ CLAUDECODE: '1' }, {}, [], { isRoot: false, removeClaudeCode: true })).not.toHaveProperty('CLAUDECODE')
+  })
+  it('sets IS_SANDBOX only as root with skipped permissions', () => {
+    expect(childEnvironment({}, {}, args, { isRoot: true }).IS_SANDBOX).toBe('1')
+    expect(childEnvironment({ IS_SANDBOX: '1' }, {}, args, { isRoot: false })).not.toHaveProperty('IS_SANDBOX')
+    expect(childEnvironment({}, {}, ['--allowedTools', 'Read'], { isRoot: true })).not.toHaveProperty('IS_SANDBOX')
+  })
+})
