@@ -84,8 +84,20 @@ export class SseStream {
     this.finish()
   }
 
+  private corked = false
+
+  /** Events written in the same tick leave in one socket write. */
   private write(text: string): void {
-    if (!this.ended && !this.res.writableEnded) this.res.write(text)
+    if (this.ended || this.res.writableEnded) return
+    if (!this.corked) {
+      this.corked = true
+      this.res.cork()
+      process.nextTick(() => {
+        this.corked = false
+        this.res.uncork()
+      })
+    }
+    this.res.write(text)
   }
 
   private finish(): void {

@@ -69,7 +69,8 @@ export class InteractService {
         session.skills_dir = await writeSkillsDir(session.working_dir, flow, nodeId, this.dataDir, this.serverCwd)
         job.systemPrompt = nodeSystemPrompt(flow, nodeId, settings.appendSystemPrompt)
       }
-      await this.store.save()
+      // Saved through the coalescing queue; the turn need not wait for the disk.
+      void this.store.save()
       await runNodeTurn(job, poolKey(flowId, nodeId, session.session_id), this.pool, this.runtime)
     })
   }
@@ -83,7 +84,7 @@ export class InteractService {
       if (session.message_count === 0) {
         job.systemPrompt = leadSystemPrompt(flow, nodesSummary(flow, 'source'), nodesSummary(flow, 'sink'), settings.appendSystemPrompt)
       }
-      await this.store.save()
+      void this.store.save()
       await runFlowTurn(job, this.runtime)
     })
   }

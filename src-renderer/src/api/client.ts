@@ -13,8 +13,20 @@ export class ApiError extends Error {
   }
 }
 
+export interface StreamOptions {
+  body?: unknown
+  headers?: Record<string, string>
+  signal: AbortSignal
+}
+
 export interface ApiClient {
   request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T>
+  /**
+   * Starts a streaming request and resolves once the headers are in, with the
+   * body still unread. Non-2xx answers throw ApiError like `request` does;
+   * an abort through `signal` rejects with the abort's own error.
+   */
+  stream(method: HttpMethod, path: string, options: StreamOptions): Promise<Response>
 }
 
 export interface ApiClientOptions {
@@ -27,34 +39,53 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const { apiBase, token, onUnauthorized } = options
 
+  const headersFor = (accept: string, body: unknown, extra?: Record<string, string>): Record<string, string> => {
+    const headers: Record<string, string> = { Accept: accept, ...extra }
+    if (token) headers['Authorization'] = `Bearer ${token}`
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    return headers
+  }
+
+  const send = async (method: HttpMethod, path: string, init: RequestInit): Promise<Response> => {
+    try {
+      return await fetch(new URL(path, apiBase), { method, ...init })
+    } catch (cause) {
+      // Our own abort is not a connection problem; let the caller see it as such.
+      if (init.signal?.aborted) throw cause
+      throw new ApiError(`Cannot reach the Shoggoth API at ${apiBase}`, 0, { cause })
+    }
+  }
+
+  const failure = async (response: Response): Promise<ApiError> => {
+    if (response.status === 401) onUnauthorized?.()
+    const payload = await readJson(response)
+    const text = isErrorBody(payload) ? payload.error : `HTTP ${response.status}`
+    return new ApiError(text, response.status)
+  }
+
   return {
     async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-      const headers: Record<string, string> = { Accept: 'application/json' }
-      if (token) headers['Authorization'] = `Bearer ${token}`
-      if (body !== undefined) headers['Content-Type'] = 'application/json'
-
-      let response: Response
-      try {
-        response = await fetch(new URL(path, apiBase), {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        })
-      } catch (cause) {
-        throw new ApiError(`Cannot reach the Shoggoth API at ${apiBase}`, 0, { cause })
-      }
-
+      const response = await send(method, path, {
+        headers: headersFor('application/json', body),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      if (!response.ok) throw await failure(response)
       const payload = await readJson(response)
-      if (!response.ok) {
-        if (response.status === 401) onUnauthorized?.()
-        const text = isErrorBody(payload) ? payload.error : `HTTP ${response.status}`
-        throw new ApiError(text, response.status)
-      }
       if (payload === undefined) {
         throw new ApiError(`The API sent an unreadable reply to ${method} ${path}`, response.status)
       }
       // The wire types are shared with the server, so the body has the shape asked for.
       return payload as T
+    },
+
+    async stream(method, path, { body, headers, signal }) {
+      const response = await send(method, path, {
+        headers: headersFor('text/event-stream', body, headers),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      })
+      if (!response.ok) throw await failure(response)
+      return response
     },
   }
 }

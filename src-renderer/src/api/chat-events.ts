@@ -1,0 +1,58 @@
+import type { EventSourceMessage } from './sse'
+
+/** One event of an executor chat stream, decoded from its SSE frame. */
+export type ChatEvent =
+  | { type: 'system'; message: string }
+  | { type: 'text_delta'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; tool: string; input: string }
+  | { type: 'tool_result'; content: string }
+  | { type: 'result'; text: string; cost: number; turns: number }
+  | { type: 'stderr'; line: string }
+  | { type: 'error'; message: string }
+  | { type: 'done'; exitCode: number }
+
+type Fields = Record<string, unknown>
+
+/** Turns a raw SSE frame into a chat event; null for frames we do not know or cannot read. */
+export function decodeChatEvent(message: EventSourceMessage): ChatEvent | null {
+  // stderr carries a raw text line, not JSON.
+  if (message.event === 'stderr') return { type: 'stderr', line: message.data }
+  const fields = parseObject(message.data)
+  if (fields === null) {
+    // An error we cannot parse is still an error the user should see.
+    return message.event === 'error' ? { type: 'error', message: message.data } : null
+  }
+  switch (message.event) {
+    case 'system':
+      return { type: 'system', message: text(fields['message']) }
+    case 'text_delta':
+      return { type: 'text_delta', text: text(fields['text']) }
+    case 'text':
+      return { type: 'text', text: text(fields['text']) }
+    case 'tool_use':
+      return { type: 'tool_use', tool: text(fields['tool']) || '?', input: text(fields['input']) }
+    case 'tool_result':
+      return { type: 'tool_result', content: text(fields['content']) }
+    case 'result':
+      return { type: 'result', text: text(fields['text']), cost: number(fields['cost']), turns: number(fields['turns']) }
+    case 'error':
+      return { type: 'error', message: text(fields['message']) || 'Unknown error' }
+    case 'done':
+      return { type: 'done', exitCode: number(fields['exit_code']) }
+    default:
+      return null
+  }
+}
+
+function parseObject(data: string): Fields | null {
+  try {
+    const value: unknown = JSON.parse(data)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : null
+  } catch {
+    return null
+  }
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+const number = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
