@@ -77,7 +77,7 @@ async function rawProcess() {
 const log = createLogger('warn')
 const backend = await startBackend({
   port: 0, host: '127.0.0.1', dataDir, requireToken: true, fixedToken: undefined, startDisabled: false,
-  allowedOrigins: [], allowedHosts: [], claudeBin: CLAUDE, turnTimeoutMs: 600_000, idleTimeoutMs: 600_000, maxLiveSessions: 64,
+  allowedOrigins: [], allowedHosts: [], claudeBin: CLAUDE, turnTimeoutMs: 600_000, idleTimeoutMs: 600_000, maxLiveSessions: 64, executorTimeoutMs: 600_000,
   rendererDir: null, childEnv, log,
 })
 const token = backend.token!.value
@@ -155,7 +155,7 @@ await chmod(replayer, 0o755)
 const replayDir = await mkdtemp(join(tmpdir(), 'shoggoth-bench-replay-'))
 const replay = await startBackend({
   port: 0, host: '127.0.0.1', dataDir: replayDir, requireToken: false, fixedToken: undefined, startDisabled: false,
-  allowedOrigins: [], allowedHosts: [], claudeBin: replayer, turnTimeoutMs: 600_000, idleTimeoutMs: 600_000, maxLiveSessions: 4,
+  allowedOrigins: [], allowedHosts: [], claudeBin: replayer, turnTimeoutMs: 600_000, idleTimeoutMs: 600_000, maxLiveSessions: 4, executorTimeoutMs: 600_000,
   rendererDir: null, log,
 })
 const replayFlow = ((await (await fetch(`${replay.url}/api/flows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Replay', nodes: [nodes[0]] }) })).json()) as { id: string }).id

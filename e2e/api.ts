@@ -1,11 +1,19 @@
 import type { CreatedResponse, Flow, FlowListResponse, FlowSummary } from '../src-main/contract/api'
 
+/** What the sessions route answers (the fields the tests look at). */
+export interface SessionListing {
+  active_session: string
+  sessions: { session_id: string; summary: string; message_count: number; total_cost: number; busy: boolean }[]
+}
+
 /** Talks to the server directly, to check what the UI did really reached it. */
 export interface TestApi {
   listFlows(): Promise<FlowSummary[]>
   createFlow(name: string, description?: string): Promise<string>
   /** Returns the HTTP status and the body, so tests can assert on 404s too. */
   getFlow(id: string): Promise<{ status: number; body: Flow | { error: string } }>
+  /** GET …/nodes/{node}/interact/sessions */
+  listSessions(flowId: string, nodeId: string): Promise<SessionListing>
 }
 
 export function testApi(baseUrl: string, token: string): TestApi {
@@ -35,6 +43,10 @@ export function testApi(baseUrl: string, token: string): TestApi {
     async getFlow(id) {
       const response = await call('GET', `/api/flows/${encodeURIComponent(id)}`)
       return { status: response.status, body: (await response.json()) as Flow | { error: string } }
+    },
+    async listSessions(flowId, nodeId) {
+      const path = `/api/flows/${encodeURIComponent(flowId)}/nodes/${encodeURIComponent(nodeId)}/interact/sessions`
+      return expectOk<SessionListing>(await call('GET', path))
     },
   }
 }

@@ -21,11 +21,16 @@ const READY_PREFIX = 'Open the app: '
 const START_TIMEOUT_MS = 15_000
 const STOP_TIMEOUT_MS = 5_000
 
+export interface ServerOptions {
+  /** Added to the server's environment (e.g. where its `claude` children find their API). */
+  env?: Record<string, string>
+}
+
 /** Starts `node out/main/serve.js` on a free port with a fresh data directory. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shoggoth-e2e-'))
   // The server must mint its own token, never reuse one from the developer's shell.
-  const env = { ...process.env }
+  const env = { ...process.env, ...options.env }
   delete env['SHOGGOTH_TOKEN']
 
   const child = spawn(process.execPath, ['out/main/serve.js', '--port', '0', '--data-dir', dataDir], {

@@ -15,11 +15,20 @@ import { healthRoutes } from './http/routes/health'
 import { interactRoutes } from './http/routes/interact'
 import { nodeTypeRoutes } from './http/routes/node-types'
 import { promptRoutes } from './http/routes/prompts'
+import { runRoutes } from './http/routes/runs'
+import { schedulerRoutes } from './http/routes/scheduler'
 import { sessionInfoRoutes } from './http/routes/session-info'
 import { APP_PREFIX, buildHttpServer } from './http/server'
 import { SseStreams } from './http/sse'
 import type { Logger } from './log'
+import { serviceUrls, type IntegrationContext } from './integrations/types'
 import { PromptStore } from './prompts/prompt-store'
+import { RunEventBus } from './runs/run-events'
+import { FlowRunner } from './runs/runner'
+import { RunStore } from './runs/run-store'
+import { systemClock, type Clock } from './scheduler/clock'
+import { PrReviews } from './scheduler/pr-reviews'
+import { Scheduler } from './scheduler/scheduler'
 import { InteractService } from './sessions/interact-service'
 import { SessionStore } from './sessions/session-store'
 import type { ClaudeRuntime } from './sessions/turns'
@@ -35,6 +44,10 @@ export type BackendSettings = Omit<Settings, 'logLevel'> & {
   childEnv?: Record<string, string>
   /** Where relative working dirs and ./AGENT.md resolve; defaults to process.cwd(). */
   serverCwd?: string
+  /** The scheduler's clock (tests drive their own). */
+  clock?: Clock
+  /** Environment seen by sources and sinks (env-var names in sink configs, GITHUB_TOKEN, base URLs). */
+  integrationEnv?: NodeJS.ProcessEnv
 }
 
 export interface Backend {
@@ -51,6 +64,9 @@ export interface Backend {
   sessions: SessionStore
   interact: InteractService
   launcher: ClaudeLauncher
+  runs: RunStore
+  runner: FlowRunner
+  scheduler: Scheduler
   /** Stops listening, ends streams, and waits until every write is on disk. */
   close(): Promise<void>
 }
@@ -69,7 +85,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   const sessions = new SessionStore(dataDir.sessionsFile, writer, log)
   const launcher = new ClaudeLauncher(join(dataDir.root, 'claude-children.json'), writer, log)
   await launcher.sweepLeftovers()
-  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load()])
+  const runs = new RunStore(dataDir.runs, writer, log)
+  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load(), runs.load()])
   if (settings.startDisabled) {
     const disabled = await flows.disableAll()
     log.info(`--start-disabled: ${disabled} flow(s) disabled`)
@@ -86,6 +103,21 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   }
   const interact = new InteractService(flows, sessions, pool, runtime, dataDir, serverCwd, log)
 
+  const clock = settings.clock ?? systemClock
+  const integrationEnv = settings.integrationEnv ?? process.env
+  const integrations: IntegrationContext = { env: integrationEnv, urls: serviceUrls(integrationEnv), log, now: () => new Date(clock.now()) }
+  const bus = new RunEventBus()
+  const runner = new FlowRunner({ runs, bus, runtime, integrations, serverCwd, executorTimeoutMs: settings.executorTimeoutMs, log })
+  const scheduler = new Scheduler(flows, runner, runs, clock, log)
+  const prReviews = new PrReviews({ flows, runner, runs, clock, log, githubUrl: integrations.urls.github, token: () => integrationEnv.GITHUB_TOKEN || undefined, serverCwd })
+  scheduler.register('github-pr', prReviews.task)
+  flows.onChange((change) => {
+    if (change.kind !== 'deleted') return
+    void runs.forget(change.flow.id)
+    bus.forget(change.flow.id)
+    prReviews.forget(change.flow.id)
+  })
+
   const policy: GuardPolicy = { hosts: new Set(), origins: new Set(), staticPrefix: APP_PREFIX }
   const streams = new SseStreams()
   const http = buildHttpServer({
@@ -101,6 +133,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
       interactRoutes(api, interact, streams)
       sessionInfoRoutes(api, flows, serverCwd)
       claudeRoutes(api, runtime, streams, serverCwd)
+      runRoutes(api, { flows, runs, runner, bus, streams, log, startPrReview: (flowId, repo, pr) => prReviews.reviewNow(flowId, repo, pr) })
+      schedulerRoutes(api, flows, scheduler, () => new Date(clock.now()))
     },
   })
 
@@ -118,6 +152,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
 
   const url = `http://${boundHost ?? '127.0.0.1'}:${port}`
   const appUrl = `${url}${APP_PREFIX}${token ? `#token=${token.value}` : ''}`
+  if (settings.startDisabled) scheduler.followChanges()
+  else scheduler.startAll()
   log.info(`loaded ${flowCount} flow(s), ${promptCount} prompt(s); listening after ${Math.round(performance.now() - started)} ms`)
 
   let closing: Promise<void> | null = null
@@ -132,10 +168,15 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     sessions,
     interact,
     launcher,
+    runs,
+    runner,
+    scheduler,
     close: () =>
       (closing ??= (async () => {
-        // Children end first, so every turn finishes and its session is saved.
+        await scheduler.close()
+        // Children end first, so every turn and run finishes and is saved.
         await interact.shutdown()
+        await runner.settle()
         streams.closeAll()
         await http.close()
         await writer.drain()

@@ -27,6 +27,8 @@ export interface Settings {
   idleTimeoutMs: number
   /** At most this many warm chat processes (SHOGGOTH_MAX_LIVE_SESSIONS). */
   maxLiveSessions: number
+  /** A run's executor is stopped after this long (SHOGGOTH_EXECUTOR_TIMEOUT_SECONDS). */
+  executorTimeoutMs: number
 }
 
 export class UsageError extends Error {}
@@ -109,6 +111,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
     turnTimeoutMs: positive(env.SHOGGOTH_TURN_TIMEOUT_SECONDS, 60 * 60) * 1000,
     idleTimeoutMs: positive(env.SHOGGOTH_IDLE_TIMEOUT_SECONDS, 30 * 60) * 1000,
     maxLiveSessions: Math.floor(positive(env.SHOGGOTH_MAX_LIVE_SESSIONS, 8)),
+    executorTimeoutMs: positive(env.SHOGGOTH_EXECUTOR_TIMEOUT_SECONDS, 15 * 60) * 1000,
   }
 }
 

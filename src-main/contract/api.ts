@@ -106,3 +106,36 @@ export interface PromptListResponse { prompts: SavedPrompt[] }
 
 /** Every error body, whatever the status. */
 export interface ErrorResponse { error: string }
+
+export type RunStatus = 'running' | 'success' | 'failed'
+
+export interface NodeRun {
+  node_id: string
+  status: RunStatus
+  started_at: string
+  finished_at: string | null
+  output_preview: string | null
+}
+
+export interface FlowRun {
+  id: string
+  flow_id: string
+  status: RunStatus
+  started_at: string
+  finished_at: string | null
+  node_runs: NodeRun[]
+  error: string | null
+}
+
+export type RunEventType = 'run_started' | 'node_started' | 'node_completed' | 'node_failed' | 'run_completed' | 'run_failed' | 'log'
+
+export interface RunEvent {
+  flow_id: string
+  run_id: string
+  timestamp: string
+  node_id: string | null
+  event_type: RunEventType
+  message: string
+}
+
+export interface RunListResponse { runs: FlowRun[] }

@@ -38,6 +38,11 @@ export class FlowStore {
     return this.store.get(id)
   }
 
+  /** Every flow, oldest first. */
+  all(): readonly Flow[] {
+    return this.store.all()
+  }
+
   getJson(id: string): string | undefined {
     return this.store.json(id)
   }

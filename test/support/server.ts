@@ -1,9 +1,8 @@
 // Starts the real backend in-process on a free loopback port with a fresh temp
 // data dir, and speaks raw HTTP to it (node:http, so Host/Origin can be forged).
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { makeTempDir } from './temp-dir'
 import { startBackend, type Backend, type BackendSettings } from '../../src-main/backend'
 import { memoryLogger } from '../../src-main/log'
 
@@ -33,9 +32,7 @@ export interface TestServer {
   stop(): Promise<void>
 }
 
-export async function makeTempDir(prefix = 'shoggoth-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix))
-}
+export { makeTempDir } from './temp-dir'
 
 /** Sends `path` verbatim (no dot-segment normalisation) to the server at `base`. */
 export function rawRequest(base: string, path: string, options: RequestOptions & { token?: string } = {}): Promise<Response> {
@@ -85,6 +82,7 @@ export async function startTestServer(overrides: Partial<BackendSettings> = {}):
     turnTimeoutMs: 60_000,
     idleTimeoutMs: 60_000,
     maxLiveSessions: 8,
+    executorTimeoutMs: 60_000,
     log,
     ...overrides,
   })

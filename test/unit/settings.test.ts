@@ -20,6 +20,7 @@ describe('resolveSettings', () => {
       turnTimeoutMs: 3_600_000,
       idleTimeoutMs: 1_800_000,
       maxLiveSessions: 8,
+      executorTimeoutMs: 900_000,
     })
   })
 

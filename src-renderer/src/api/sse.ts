@@ -12,10 +12,12 @@ export async function readSse(
   onEvent: (message: EventSourceMessage) => void,
 ): Promise<void> {
   const parser = createParser({ onEvent })
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader()
+  // stream: true keeps a multi-byte character split across chunks intact.
+  const decoder = new TextDecoder()
+  const reader = body.getReader()
   for (;;) {
     const { done, value } = await reader.read()
     if (done) return
-    parser.feed(value)
+    parser.feed(decoder.decode(value, { stream: true }))
   }
 }

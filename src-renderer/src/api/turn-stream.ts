@@ -13,6 +13,8 @@ export type TurnOutcome =
   | { kind: 'lost'; error: Error }
 
 export interface TurnHandlers {
+  /** The server accepted the request; events follow. */
+  onOpen?(): void
   onEvent(event: ChatEvent): void
   /** The connection dropped mid-turn; a re-attach is being tried. */
   onReconnect?(): void
@@ -95,6 +97,7 @@ export function streamTurn(open: Open, reattach: Reattach, handlers: TurnHandler
     } catch (error) {
       return signal.aborted ? { kind: 'aborted' } : { kind: 'refused', error: toError(error) }
     }
+    handlers.onOpen?.()
     const problem = await read(response)
     if (signal.aborted) return { kind: 'aborted' }
     // "Nothing could start" ends the stream right after its error, with no done.

@@ -2,6 +2,7 @@ import type { FlowSummary } from '../../../src-main/contract/api'
 import { formatTimestamp } from '../lib/format'
 import { DeleteControl } from './DeleteControl'
 import { EnabledToggle } from './EnabledToggle'
+import { ExecutorSection } from './ExecutorSection'
 import { FlowTitle } from './FlowTitle'
 
 export function FlowDetails({ flow }: { flow: FlowSummary }) {
@@ -45,6 +46,7 @@ export function FlowDetails({ flow }: { flow: FlowSummary }) {
           </dd>
         </div>
       </dl>
+      <ExecutorSection flowId={flow.id} />
     </article>
   )
 }

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { FlowChanges, FlowSummary, NewFlow } from '../../../src-main/contract/api'
+import type { Flow, FlowChanges, FlowNode, FlowSummary, NewFlow } from '../../../src-main/contract/api'
 import type { FlowsApi } from '../api/flows'
 import { errorMessage } from '../lib/format'
 import { summarize } from '../../../src-main/contract/flow-summary'
@@ -14,8 +14,14 @@ export interface FlowsState {
   /** The last failed action's message, shown until dismissed or the next action. */
   error: string | null
   selectedId: string | null
+  /** Each flow's nodes, by flow id, once fetched (the list only carries counts). */
+  nodes: Record<string, FlowNode[]>
 
   load(): Promise<void>
+  /** Fetches one flow in full, for its nodes. */
+  loadNodes(id: string): Promise<void>
+  /** Appends a node to the flow's stored nodes. */
+  addNode(id: string, node: FlowNode): Promise<boolean>
   /** Each mutation resolves to whether it succeeded; failures land in `error`. */
   create(input: NewFlow): Promise<boolean>
   rename(id: string, name: string): Promise<boolean>
@@ -36,13 +42,19 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
       return false
     }
 
-    // PUT replies carry the whole flow; patch it into the list in place.
+    // A whole flow (GET or PUT reply) refreshes both its list entry and its nodes.
+    const keep = (flow: Flow): void => {
+      const summary = summarize(flow)
+      set((state) => ({
+        flows: state.flows.map((f) => (f.id === flow.id ? summary : f)),
+        nodes: { ...state.nodes, [flow.id]: flow.nodes },
+      }))
+    }
+
     const update = async (id: string, changes: FlowChanges): Promise<boolean> => {
       set({ error: null })
       try {
-        const flow = await api.update(id, changes)
-        const summary = summarize(flow)
-        set((state) => ({ flows: state.flows.map((f) => (f.id === id ? summary : f)) }))
+        keep(await api.update(id, changes))
         return true
       } catch (error) {
         return fail(error)
@@ -55,6 +67,7 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
       loaded: false,
       error: null,
       selectedId: null,
+      nodes: {},
 
       async load() {
         set({ loading: true, error: null })
@@ -80,6 +93,25 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
           set({ selectedId: id })
           await get().load()
           return true
+        } catch (error) {
+          return fail(error)
+        }
+      },
+
+      async loadNodes(id) {
+        try {
+          keep(await api.get(id))
+        } catch (error) {
+          fail(error)
+        }
+      },
+
+      async addNode(id, node) {
+        set({ error: null })
+        try {
+          // `nodes` replaces the whole list: start from the stored one, not a possibly stale copy.
+          const current = await api.get(id)
+          return await update(id, { nodes: [...current.nodes, node] })
         } catch (error) {
           return fail(error)
         }

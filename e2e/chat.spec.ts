@@ -1,0 +1,324 @@
+// Executor-node chat through the UI, against the REAL `claude` CLI (offline:
+// it talks to a local Messages API stand-in scripted by markers in the prompt).
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import type { Flow } from '../src-main/contract/api'
+import type { ClaudeWorld } from './claude'
+import { chatTest as test, expect } from './fixtures'
+import { repoRoot } from './paths'
+import type { RunningServer } from './server'
+
+// Each test starts a server, a stand-in and one or more real CLI processes.
+test.describe.configure({ timeout: 60_000 })
+
+interface OpenChat {
+  chat: Locator
+  flowId: string
+  nodeId: string
+}
+
+/** Creates a flow and an executor node (working in `workDir`) in the UI, then opens the node's chat. */
+async function openNewChat(page: Page, server: RunningServer, workDir: string, label = 'Writer'): Promise<OpenChat> {
+  await page.goto(server.appUrl)
+  const newFlow = page.getByTestId('new-flow-form')
+  await newFlow.getByLabel('Name').fill('Chat flow')
+  await newFlow.getByRole('button', { name: 'Create flow' }).click()
+  const details = page.getByTestId('flow-details')
+  await expect(details.getByTestId('flow-title')).toHaveText('Chat flow')
+  await expect(details.getByTestId('executor-empty')).toBeVisible()
+
+  await details.getByRole('button', { name: 'Add executor' }).click()
+  const form = details.getByTestId('add-executor-form')
+  await form.getByLabel('Label').fill(label)
+  await form.getByLabel('Prompt').fill('Summarise what you are given.')
+  await form.getByLabel('Working directory').fill(workDir)
+  await form.getByRole('button', { name: 'Add executor' }).click()
+  await expect(form).toHaveCount(0)
+
+  const node = details.getByTestId('executor-node').filter({ hasText: label })
+  await expect(node).toHaveCount(1)
+  await node.click()
+  const chat = page.getByTestId('chat-panel')
+  await expect(chat.getByRole('heading', { name: `Chat with ${label}` })).toBeVisible()
+  await expect(details.getByTestId('flow-node-count')).toHaveText('1')
+
+  const flowId = (await details.getByTestId('flow-id').textContent()) ?? ''
+  const nodeId = (await node.getAttribute('data-node-id')) ?? ''
+  return { chat, flowId, nodeId }
+}
+
+/** Types a message and sends it with Enter. */
+async function say(chat: Locator, text: string): Promise<void> {
+  const box = chat.getByRole('textbox', { name: 'Message' })
+  await box.fill(text)
+  await box.press('Enter')
+  // Accepted messages leave the box; a refused one would stay.
+  await expect(box).toHaveValue('')
+}
+
+/** The chat is idle again: Send is back (Stop gone). */
+async function expectIdle(chat: Locator, timeout = 20_000): Promise<void> {
+  await expect(chat.getByRole('button', { name: 'Send' })).toBeVisible({ timeout })
+  await expect(chat.getByRole('button', { name: 'Stop' })).toHaveCount(0)
+}
+
+/** The text of Claude's answers (without the "Claude" label). */
+function answers(chat: Locator): Locator {
+  return chat.getByTestId('chat-assistant').getByTestId('message-text')
+}
+
+const COST_FOOTER = /^Cost: \$\d+\.\d{4} · Turns: \d+$/
+
+/** Each request the stand-in received, as the JSON of its messages (the conversation so far). */
+function promptsSeen(claude: ClaudeWorld): string[] {
+  return claude.messages.requests.map((request) => JSON.stringify(request.messages ?? []))
+}
+
+test('chats with a new executor node: live answer, cost, and a second message in the same session', async ({ page, server, api, claude }) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+
+  const { chat, flowId, nodeId } = await openNewChat(page, server, claude.workDir)
+  // The node reached the server as asked.
+  const stored = (await api.getFlow(flowId)).body as Flow
+  expect(stored.nodes).toEqual([
+    {
+      id: nodeId,
+      node_type: 'executor',
+      kind: 'claude-code',
+      config: { prompt: 'Summarise what you are given.', working_dir: claude.workDir },
+      position: { x: 0, y: 0 },
+      label: 'Writer',
+    },
+  ])
+  await expect(chat.getByTestId('session-select')).toBeDisabled()
+
+  const firstStream = page.waitForResponse((r) => r.url().endsWith('/interact') && r.request().method() === 'POST')
+  await say(chat, 'hello shoggoth')
+  await expect(chat.getByTestId('chat-user').getByTestId('message-text')).toHaveText(['hello shoggoth'])
+  // The answer streams in and is confirmed by the whole text block.
+  await expect(answers(chat)).toHaveText(['Echo: hello shoggoth'], { timeout: 20_000 })
+  await expect(chat.getByTestId('chat-assistant')).toHaveAttribute('data-live', 'false')
+  await expect(chat.getByTestId('chat-result')).toHaveText([COST_FOOTER])
+  await expectIdle(chat)
+  await expect(chat.getByTestId('session-meta')).toContainText('1 message')
+  // It really arrived live: several deltas before the whole text block.
+  const wire = await (await firstStream).text()
+  expect(wire.match(/^event: text_delta$/gm)?.length ?? 0).toBeGreaterThan(1)
+  expect(wire.indexOf('event: text_delta')).toBeLessThan(wire.indexOf('event: text\n'))
+
+  await say(chat, 'and once more')
+  await expect(answers(chat)).toHaveText(['Echo: hello shoggoth', 'Echo: and once more'], { timeout: 20_000 })
+  await expect(chat.getByTestId('chat-result')).toHaveCount(2)
+  await expectIdle(chat)
+  // One session, now two messages: the picker refreshed after the turn.
+  await expect(chat.getByTestId('session-select').locator('option')).toHaveCount(1)
+  await expect(chat.getByTestId('session-select')).toContainText('hello shoggoth · 2 messages')
+  await expect(chat.getByTestId('session-meta')).toContainText('2 messages')
+
+  const listing = await api.listSessions(flowId, nodeId)
+  expect(listing.sessions).toHaveLength(1)
+  expect(listing.sessions[0]).toMatchObject({ message_count: 2, busy: false, summary: 'hello shoggoth' })
+  expect(listing.sessions[0]?.total_cost).toBeGreaterThan(0)
+  // Same Claude conversation: the second request carried the first exchange.
+  const last = promptsSeen(claude).at(-1) ?? ''
+  expect(last).toContain('hello shoggoth')
+  expect(last).toContain('and once more')
+
+  // After a reload the server has no transcript to give: the panel says so.
+  await page.reload()
+  await page.getByTestId('executor-node').filter({ hasText: 'Writer' }).click()
+  await expect(page.getByTestId('chat-earlier')).toHaveText('Earlier messages are not shown (2 before this app session).')
+  await expect(answers(page.getByTestId('chat-panel'))).toHaveCount(0)
+  expect(problems).toEqual([])
+})
+
+test('a Bash tool call shows its command and its real output', async ({ page, server, claude }) => {
+  const { chat } = await openNewChat(page, server, claude.workDir)
+  await say(chat, 'run it [[bash:echo e2e-$((6*7))]]')
+  await expect(chat.getByTestId('chat-tool')).toHaveText(['Bash: echo e2e-$((6*7))'], { timeout: 20_000 })
+  await expect(chat.getByTestId('chat-tool-result')).toHaveText(['e2e-42'])
+  await expect(answers(chat)).toHaveText(['Ran: e2e-42'])
+  await expect(chat.getByTestId('chat-result')).toHaveText([COST_FOOTER])
+  await expectIdle(chat)
+})
+
+test('Stop ends a slow answer quickly and the next message works', async ({ page, server, api, claude }) => {
+  const { chat, flowId, nodeId } = await openNewChat(page, server, claude.workDir)
+  await say(chat, 'count slowly [[slow:1500]]')
+  const answer = chat.getByTestId('chat-assistant').first()
+  // Ticks arrive one by one while the answer is still live.
+  await expect(answer).toContainText('tick 0', { timeout: 20_000 })
+  await expect(answer).toHaveAttribute('data-live', 'true')
+  await expect(answer).toContainText('tick 1')
+  await expect(answer).not.toContainText('tick 3')
+  await expect(chat.getByRole('textbox', { name: 'Message' })).toBeEditable()
+  await expect(chat.getByRole('button', { name: 'Send' })).toHaveCount(0)
+
+  const started = Date.now()
+  await chat.getByRole('button', { name: 'Stop' }).click()
+  await expectIdle(chat, 5_000)
+  expect(Date.now() - started).toBeLessThan(5_000)
+  await expect(chat.getByTestId('chat-note')).toHaveText(['Stopped.'])
+  await expect(answer).not.toContainText('tick 9')
+  await expect(answer).toHaveAttribute('data-live', 'false')
+  expect((await api.listSessions(flowId, nodeId)).sessions[0]?.busy).toBe(false)
+
+  await say(chat, 'still there?')
+  await expect(answers(chat).last()).toHaveText('Echo: still there?', { timeout: 20_000 })
+  await expectIdle(chat)
+})
+
+test('New session starts a second session, the picker switches to it, and the old one can be deleted', async ({ page, server, api, claude }) => {
+  const { chat, flowId, nodeId } = await openNewChat(page, server, claude.workDir)
+  const select = chat.getByTestId('session-select')
+  await say(chat, 'first session message')
+  await expect(answers(chat)).toHaveText(['Echo: first session message'], { timeout: 20_000 })
+  await expectIdle(chat)
+  // The only session cannot be deleted.
+  await expect(chat.getByRole('button', { name: 'Delete session' })).toBeDisabled()
+  const firstId = (await api.listSessions(flowId, nodeId)).active_session
+
+  await chat.getByRole('button', { name: 'New session' }).click()
+  await expect(select.locator('option')).toHaveCount(2)
+  const listing = await api.listSessions(flowId, nodeId)
+  expect(listing.sessions).toHaveLength(2)
+  const secondId = listing.active_session
+  expect(secondId).not.toBe(firstId)
+  await expect(select).toHaveValue(secondId)
+  await expect(chat.getByTestId('session-meta')).toContainText('0 messages')
+  await expect(chat.getByTestId('chat-user')).toHaveCount(0)
+
+  await say(chat, 'second session message')
+  await expect(answers(chat)).toHaveText(['Echo: second session message'], { timeout: 20_000 })
+  await expectIdle(chat)
+  // A new Claude conversation: the request knows nothing of the first session.
+  const last = promptsSeen(claude).at(-1) ?? ''
+  expect(last).toContain('second session message')
+  expect(last).not.toContain('first session message')
+
+  // Switching back shows what this app session saw there.
+  await select.selectOption(firstId)
+  await expect(answers(chat)).toHaveText(['Echo: first session message'])
+
+  await chat.getByRole('button', { name: 'Delete session' }).click()
+  await chat.getByRole('group', { name: 'Confirm session delete' }).getByRole('button', { name: 'Yes, delete' }).click()
+  await expect(select.locator('option')).toHaveCount(1)
+  await expect(select).toHaveValue(secondId)
+  await expect(answers(chat)).toHaveText(['Echo: second session message'])
+  await expect(chat.getByRole('button', { name: 'Delete session' })).toBeDisabled()
+  expect((await api.listSessions(flowId, nodeId)).sessions.map((s) => s.session_id)).toEqual([secondId])
+})
+
+test('a stream cut mid-turn re-attaches once with Last-Event-ID and loses nothing', async ({ page, server, claude }) => {
+  const { chat } = await openNewChat(page, server, claude.workDir)
+  const reattached: (string | null)[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/interact/stream')) reattached.push(request.headers()['last-event-id'] ?? null)
+  })
+  // Let the real answer happen, but hand the page only its first three events.
+  await page.route('**/interact', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback()
+    const response = await route.fetch()
+    const frames = (await response.text()).split('\n\n').filter((frame) => frame.trim() !== '')
+    expect(frames.length).toBeGreaterThan(4)
+    await route.fulfill({ response, body: `${frames.slice(0, 3).join('\n\n')}\n\n` })
+  })
+
+  await say(chat, 'please survive a cut')
+  await expect(answers(chat)).toHaveText(['Echo: please survive a cut'], { timeout: 20_000 })
+  await expect(chat.getByTestId('chat-result')).toHaveText([COST_FOOTER])
+  await expectIdle(chat)
+  expect(reattached).toEqual(['3'])
+  await expect(chat.getByTestId('chat-error-line')).toHaveCount(0)
+})
+
+test('chat panel mid-conversation (README screenshot)', async ({ page, server, claude }) => {
+  const { chat } = await openNewChat(page, server, claude.workDir, 'Release notes writer')
+  await say(chat, 'What changed since the last tag?')
+  await expect(chat.getByTestId('chat-result')).toHaveCount(1, { timeout: 20_000 })
+  await expectIdle(chat)
+  await say(chat, 'List the tags first [[bash:printf "v0.1.0\\nv0.2.0\\n"]]')
+  await expect(chat.getByTestId('chat-tool-result')).toContainText('v0.2.0', { timeout: 20_000 })
+  await expectIdle(chat)
+  await say(chat, 'Now draft the notes [[slow:400]]')
+  await expect(chat.getByTestId('chat-assistant').last()).toContainText('tick 3', { timeout: 20_000 })
+  await chat.screenshot({ path: join(repoRoot, 'docs/screenshots/chat.png'), animations: 'disabled' })
+  await chat.getByRole('button', { name: 'Stop' }).click()
+  await expectIdle(chat, 5_000)
+})
+
+test('a message to a busy session is refused politely, then the chat follows the running answer', async ({ page, server, api, claude }) => {
+  const { chat, flowId, nodeId } = await openNewChat(page, server, claude.workDir)
+  await say(chat, 'warm up')
+  await expect(answers(chat)).toHaveText(['Echo: warm up'], { timeout: 20_000 })
+  await expectIdle(chat)
+  const sessionId = (await api.listSessions(flowId, nodeId)).active_session
+
+  // Another client starts a slow turn in the same session behind the page's back.
+  const other = fetch(new URL(`/api/flows/${flowId}/nodes/${nodeId}/interact`, server.baseUrl), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ prompt: 'elsewhere [[slow:400]]', session_id: sessionId }),
+  }).then((response) => response.text())
+  await expect.poll(async () => (await api.listSessions(flowId, nodeId)).sessions[0]?.busy).toBe(true)
+
+  const box = chat.getByRole('textbox', { name: 'Message' })
+  await box.fill('are you there?')
+  await box.press('Enter')
+  await expect(chat.getByTestId('chat-notice')).toHaveText(
+    'Not sent: session is busy processing a previous message. Wait for the earlier answer to finish, then try again.Dismiss',
+  )
+  // Nothing typed is lost, and the refused message is not shown as sent.
+  await expect(box).toHaveValue('are you there?')
+  await expect(chat.getByTestId('chat-user')).toHaveCount(1)
+  // The page picks up the running turn and streams it to its end.
+  await expect(answers(chat).last()).toContainText('tick 1', { timeout: 10_000 })
+  await expect(chat.getByRole('button', { name: 'Stop' })).toBeVisible()
+  await expect(answers(chat).last()).toContainText('tick 9', { timeout: 10_000 })
+  await expect(chat.getByTestId('chat-result')).toHaveCount(2)
+  await expectIdle(chat)
+  expect(await other).toContain('event: done')
+
+  // Now the same message goes through.
+  await box.press('Enter')
+  await expect(answers(chat).last()).toHaveText('Echo: are you there?', { timeout: 20_000 })
+  await expect(chat.getByTestId('chat-notice')).toHaveCount(0)
+})
+
+test('after a reload mid-answer the chat re-attaches to the running turn', async ({ page, server, claude }) => {
+  const { chat } = await openNewChat(page, server, claude.workDir)
+  await say(chat, 'take your time [[slow:400]]')
+  await expect(answers(chat).first()).toContainText('tick 1', { timeout: 20_000 })
+
+  await page.reload()
+  await page.getByTestId('executor-node').filter({ hasText: 'Writer' }).click()
+  const reopened = page.getByTestId('chat-panel')
+  await expect(reopened.getByTestId('chat-status')).toHaveText(/.+/)
+  // The turn is replayed from its start and followed to the end.
+  await expect(answers(reopened)).toHaveText([/^tick 0 tick 1 .*tick 9 $/], { timeout: 10_000 })
+  await expect(reopened.getByTestId('chat-result')).toHaveCount(1)
+  await expectIdle(reopened)
+  await expect(reopened.getByTestId('chat-earlier')).toHaveText('Earlier messages are not shown (1 before this app session).')
+})
+
+test('a turn that cannot start shows its error in red and does not try to re-attach', async ({ page, server, claude }) => {
+  // A file where the working directory should be: claude cannot be started there.
+  const notADir = join(claude.workDir, 'not-a-directory')
+  await writeFile(notADir, '')
+  const { chat } = await openNewChat(page, server, notADir)
+  const streams: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/interact/stream')) streams.push(request.url())
+  })
+  await say(chat, 'hello?')
+  await expect(chat.getByTestId('chat-error-line')).toHaveText([/^failed to spawn claude: .*not a directory/], { timeout: 20_000 })
+  await expect(chat.getByTestId('chat-error-line')).toHaveCSS('color', 'rgb(240, 113, 120)')
+  await expectIdle(chat)
+  await expect(answers(chat)).toHaveCount(0)
+  expect(streams).toEqual([])
+})

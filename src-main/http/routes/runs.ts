@@ -1,0 +1,94 @@
+// Runs (§4.4, §4.5, §5.3 + §15.5): manual trigger (normal or PR review), the
+// run history, the live run stream with replay, and webhook triggers.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FlowStore } from '../../flows/flow-store'
+import type { Logger } from '../../log'
+import type { RunEventBus, NumberedEvent } from '../../runs/run-events'
+import type { FlowRunner } from '../../runs/runner'
+import type { RunStore } from '../../runs/run-store'
+import { notFound } from '../errors'
+import { safeId } from '../request'
+import type { SseStreams } from '../sse'
+
+interface FlowParams {
+  Params: { id: string }
+}
+
+export interface PrReviewStarter {
+  (flowId: string, repo: string, pr: number): Promise<void>
+}
+
+/** `{repo, pr}` in a trigger body asks for a PR review; anything else is a normal run. */
+export function prReviewRequest(body: unknown): { repo: string; pr: number } | null {
+  if (typeof body !== 'string' || body.trim() === '') return null
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return null
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null
+  const { repo, pr } = parsed as Record<string, unknown>
+  return typeof repo === 'string' && typeof pr === 'number' && Number.isInteger(pr) && pr >= 0 ? { repo, pr } : null
+}
+
+const WEBHOOK_PAYLOAD_LIMIT = 100_000
+
+export interface RunRouteDeps {
+  flows: FlowStore
+  runs: RunStore
+  runner: FlowRunner
+  bus: RunEventBus
+  streams: SseStreams
+  startPrReview: PrReviewStarter
+  log: Logger
+}
+
+export function runRoutes(api: FastifyInstance, deps: RunRouteDeps): void {
+  const { flows, runs, runner, bus, streams, log } = deps
+
+  api.post<FlowParams>('/api/flows/:id/trigger', async (request, reply) => {
+    const flow = flows.get(safeId(request.params.id))
+    if (!flow) throw notFound('flow not found')
+    const review = prReviewRequest(request.body)
+    if (review) {
+      // Failures (no token, no github-pr trigger, GitHub errors) are logged by the reviewer.
+      void deps.startPrReview(flow.id, review.repo, review.pr).catch((error: unknown) => log.warn(`PR review of ${review.repo}#${review.pr} for flow "${flow.name}" failed: ${(error as Error).message}`))
+      return reply.code(202).send({ status: 'pr_review_started', flow_id: flow.id, repo: review.repo, pr: review.pr })
+    }
+    // A manual run works whether or not the flow is enabled.
+    await runner.start(flow)
+    return reply.code(202).send({ status: 'triggered', flow_id: flow.id })
+  })
+
+  api.get<FlowParams>('/api/flows/:id/runs', async (request) => ({ runs: runs.list(safeId(request.params.id)) }))
+
+  api.get<FlowParams & { Querystring: { last_event_id?: string } }>('/api/flows/:id/runs/live', { config: { tokenInQuery: true } }, async (request, reply) => {
+    const flowId = safeId(request.params.id)
+    const header = request.headers['last-event-id'] ?? request.query.last_event_id
+    const stream = streams.start(reply)
+    const send = ({ id, event }: NumberedEvent) => stream.send({ event: event.event_type, data: JSON.stringify(event), id })
+    const { replayed, unsubscribe } = bus.subscribe(flowId, send, typeof header === 'string' && header !== '' ? header : undefined)
+    if (replayed === 'reset') stream.send({ event: 'reset', data: JSON.stringify({ runs: runs.list(flowId) }) })
+    else stream.sendAll(replayed.map(({ id, event }) => ({ event: event.event_type, data: JSON.stringify(event), id })))
+    stream.onClose(unsubscribe)
+  })
+
+  // An addition: a webhook trigger's path receives POSTs (the token is still required).
+  api.post('/api/webhooks/*', async (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+    const path = request.params['*'].replace(/^\/+|\/+$/g, '')
+    const matching = flows.all().filter((flow) => {
+      const trigger = flow.nodes.find((node) => node.node_type === 'trigger')
+      const configured = typeof (trigger?.config as Record<string, unknown> | undefined)?.path === 'string' ? ((trigger!.config as Record<string, string>).path ?? '') : null
+      return trigger?.kind === 'webhook' && configured !== null && configured.replace(/^\/+|\/+$/g, '') === path
+    })
+    if (matching.length === 0) throw notFound(`no flow has a webhook trigger with path '${path}'`)
+    const payload = typeof request.body === 'string' ? request.body.slice(0, WEBHOOK_PAYLOAD_LIMIT) : ''
+    const started = []
+    for (const flow of matching.filter((f) => f.enabled)) {
+      const { run } = await runner.start(flow, { variables: { webhook_payload: payload } })
+      started.push({ flow_id: flow.id, run_id: run.id })
+    }
+    return reply.code(202).send({ status: 'triggered', runs: started })
+  })
+}

@@ -1,0 +1,27 @@
+// Readable text out of HTML: what a person would read, without scripts, styles
+// or markup, on one line.
+import { load, type CheerioAPI } from 'cheerio'
+
+const HIDDEN = 'script, style, noscript, template, svg, iframe, head'
+// Elements that end a line in a browser; without a separator their texts would run together.
+const BREAKING = 'address, article, aside, blockquote, br, dd, div, dl, dt, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, td, th, tr, ul'
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** The visible text of a loaded document (the body when there is one). */
+export function visibleText($: CheerioAPI): string {
+  $(HIDDEN).remove()
+  $(BREAKING).each((_, element) => {
+    $(element).append(' ')
+  })
+  const body = $('body')
+  return collapseWhitespace(body.length > 0 ? body.text() : $.root().text())
+}
+
+/** Text of an HTML fragment such as a feed entry's description. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return collapseWhitespace(html)
+  return visibleText(load(html, null, false))
+}

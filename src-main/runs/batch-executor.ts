@@ -1,0 +1,56 @@
+// Runs an executor node's prompt through `claude` in print mode (§9.5):
+// stream-json out, the rendered prompt on stdin, the last `result` line wins.
+import { childEnvironment, OUTPUT_ARGS, permissionArgs } from '../agent/claude-command'
+import { mapStdoutLine, type ResultLine } from '../agent/stream-json'
+import type { ClaudeRuntime } from '../sessions/turns'
+
+export interface BatchJob {
+  prompt: string
+  permissions: string[]
+  appendSystemPrompt: string | undefined
+  workingDir: string
+  timeoutMs: number
+}
+
+export interface BatchResult {
+  text: string
+  cost: number
+  turns: number
+}
+
+export function batchArgs(job: Pick<BatchJob, 'permissions' | 'appendSystemPrompt'>): string[] {
+  return [...OUTPUT_ARGS, ...(job.appendSystemPrompt ? ['--append-system-prompt', job.appendSystemPrompt] : []), ...permissionArgs(job.permissions), '-']
+}
+
+export async function runBatch(job: BatchJob, runtime: ClaudeRuntime): Promise<BatchResult> {
+  const args = batchArgs(job)
+  let child
+  try {
+    child = await runtime.launcher.start({ bin: runtime.bin, args, cwd: job.workingDir, env: childEnvironment(process.env, runtime.childEnv, args, { isRoot: runtime.isRoot }), stdin: 'pipe' })
+  } catch (error) {
+    throw new Error(`failed to spawn claude process: ${(error as Error).message}`)
+  }
+  let last: ResultLine | undefined
+  child.onStdout((line) => {
+    const mapped = mapStdoutLine(line, 'flow')
+    if (mapped.result) last = mapped.result
+  })
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    void child.kill()
+  }, job.timeoutMs)
+  try {
+    await child.write(job.prompt)
+    child.endInput()
+  } catch (error) {
+    clearTimeout(timer)
+    await child.kill()
+    throw new Error(`stdin write failed: ${(error as Error).message}`)
+  }
+  const exit = await child.exited
+  clearTimeout(timer)
+  if (timedOut) throw new Error(`claude process timed out after ${Math.round(job.timeoutMs / 1000)}s`)
+  if (exit.code !== 0) throw new Error(`claude exited with ${exit.signal ? `signal: ${exit.signal}` : `exit status: ${exit.code}`}`)
+  return { text: last?.text ?? '', cost: last?.reportedCost ?? 0, turns: last?.turns ?? 0 }
+}

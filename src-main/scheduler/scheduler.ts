@@ -1,0 +1,163 @@
+// Starts flows on their triggers (§10): one task per enabled flow, started at
+// startup, on create, restarted only when the trigger or `enabled` changes
+// (§13.14), stopped on delete. A task that ends leaves the table, so the
+// status tells the truth (§13.13). Runs of one flow never overlap.
+import type { Flow, FlowNode } from '../contract/api'
+import type { FlowStore } from '../flows/flow-store'
+import type { Logger } from '../log'
+import type { FlowRunner } from '../runs/runner'
+import type { RunStore } from '../runs/run-store'
+import { sleepUntil, type Clock } from './clock'
+import { parseCron } from './cron'
+
+export interface TriggerTask {
+  /** Runs until the signal aborts or the trigger has nothing left to do. */
+  (flow: Flow, trigger: FlowNode, signal: AbortSignal): Promise<void>
+}
+
+export interface SchedulerStatus {
+  active_count: number
+  total_flows: number
+  flows: { flow_id: string; name: string; enabled: boolean; scheduler_active: boolean }[]
+}
+
+interface Task {
+  controller: AbortController
+  done: Promise<void>
+}
+
+export function firstTrigger(flow: Flow): FlowNode | undefined {
+  return flow.nodes.find((node) => node.node_type === 'trigger')
+}
+
+/** What decides whether a flow's task must restart. */
+function triggerIdentity(flow: Flow): string {
+  const trigger = firstTrigger(flow)
+  return JSON.stringify([flow.enabled, trigger?.kind, trigger?.config])
+}
+
+export class Scheduler {
+  private readonly tasks = new Map<string, Task>()
+  private readonly kinds = new Map<string, TriggerTask>()
+  private unsubscribe: (() => void) | null = null
+
+  constructor(
+    private readonly flows: FlowStore,
+    private readonly runner: FlowRunner,
+    private readonly runs: RunStore,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {
+    this.kinds.set('cron', (flow, trigger, signal) => this.cronLoop(flow.id, trigger, signal))
+  }
+
+  /** Adds a trigger kind (e.g. github-pr) whose task the scheduler manages. */
+  register(kind: string, task: TriggerTask): void {
+    this.kinds.set(kind, task)
+  }
+
+  /** Starts every enabled flow and follows flow changes from now on. */
+  startAll(): void {
+    for (const flow of this.flows.all()) this.start(flow.id)
+    this.followChanges()
+  }
+
+  /** Follows flow changes without starting anything now (--start-disabled). */
+  followChanges(): void {
+    this.unsubscribe = this.flows.onChange((change) => {
+      if (change.kind === 'created') this.start(change.flow.id)
+      else if (change.kind === 'deleted') void this.stop(change.flow.id)
+      else if (triggerIdentity(change.flow) !== triggerIdentity(change.previous)) void this.restart(change.flow.id)
+    })
+  }
+
+  start(flowId: string): void {
+    const flow = this.flows.get(flowId)
+    if (!flow || !flow.enabled || this.tasks.has(flowId)) return
+    const trigger = firstTrigger(flow)
+    if (!trigger) return
+    const kind = this.kinds.get(trigger.kind)
+    if (!kind) {
+      if (trigger.kind !== 'manual' && trigger.kind !== 'webhook') this.log.warn(`flow "${flow.name}": unknown trigger kind ${trigger.kind}; not scheduled`)
+      return
+    }
+    const controller = new AbortController()
+    const task: Task = {
+      controller,
+      done: kind(flow, trigger, controller.signal)
+        .catch((error: unknown) => this.log.error(`trigger of flow "${flow.name}" stopped: ${(error as Error).message}`))
+        .finally(() => {
+          if (this.tasks.get(flowId) === task) this.tasks.delete(flowId)
+        }),
+    }
+    this.tasks.set(flowId, task)
+  }
+
+  async stop(flowId: string): Promise<void> {
+    const task = this.tasks.get(flowId)
+    if (!task) return
+    this.tasks.delete(flowId)
+    task.controller.abort()
+    await task.done
+  }
+
+  async restart(flowId: string): Promise<void> {
+    await this.stop(flowId)
+    this.start(flowId)
+  }
+
+  isActive(flowId: string): boolean {
+    return this.tasks.has(flowId)
+  }
+
+  status(): SchedulerStatus {
+    const flows = this.flows.all()
+    return {
+      active_count: this.tasks.size,
+      total_flows: flows.length,
+      flows: flows.map((flow) => ({ flow_id: flow.id, name: flow.name, enabled: flow.enabled, scheduler_active: this.tasks.has(flow.id) })),
+    }
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe?.()
+    await Promise.all([...this.tasks.keys()].map((id) => this.stop(id)))
+  }
+
+  /** Runs the flow unless a run of it is already going; waits for the run (or the task's end). */
+  async fire(flowId: string, why: string, signal: AbortSignal): Promise<void> {
+    const flow = this.flows.get(flowId)
+    if (!flow || !flow.enabled) return
+    if (this.runs.isRunning(flowId)) {
+      this.log.info(`flow "${flow.name}": ${why} skipped, a run is still going`)
+      return
+    }
+    const { finished } = await this.runner.start(flow)
+    // Stopping the scheduler must not wait for a long run; the run itself goes on.
+    await Promise.race([finished, new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))])
+  }
+
+  private async cronLoop(flowId: string, trigger: FlowNode, signal: AbortSignal): Promise<void> {
+    const config = (trigger.config ?? {}) as Record<string, unknown>
+    if (typeof config.schedule !== 'string') throw new Error("cron trigger missing 'schedule'")
+    const parsed = parseCron(config.schedule)
+    if (!parsed.ok) throw new Error(`invalid cron: ${parsed.error}`)
+    const { cron } = parsed
+    while (!signal.aborted) {
+      const next = cron.nextRun(new Date(this.clock.now()))
+      if (!next) {
+        // No occurrence ahead (e.g. 31 February): look again later.
+        await this.clock.sleep(60_000, signal)
+        continue
+      }
+      await sleepUntil(this.clock, next.getTime(), signal)
+      if (signal.aborted) return
+      const flow = this.flows.get(flowId)
+      if (!flow || !flow.enabled) return
+      await this.fire(flowId, `the ${config.schedule} fire at ${next.toISOString()}`, signal)
+      // Fires that passed during the run (or a suspend) collapse into this one.
+      const missed = cron.nextRuns(1000, next).filter((time) => time.getTime() <= this.clock.now()).length
+      if (missed > 0) this.log.info(`flow "${flow.name}": ${missed} fire(s) passed while it ran; skipped`)
+    }
+  }
+}

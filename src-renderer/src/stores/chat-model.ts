@@ -1,0 +1,90 @@
+import type { ChatTarget } from '../api/chat'
+import type { ChatSessionInfo } from '../api/chat-wire'
+import { ApiError } from '../api/client'
+import { EMPTY_TRANSCRIPT, type Transcript } from './transcript'
+
+/** One executor node's chat: its sessions and which one the picker shows. */
+export interface NodeChat {
+  sessions: ChatSessionInfo[]
+  selected: string | null
+  loaded: boolean
+  loading: boolean
+  /** A failed action, shown in red until dismissed or the next action. */
+  error: string | null
+  /** Something worth knowing that is not a failure (busy session, many sessions). */
+  notice: string | null
+}
+
+export interface RunningTurn {
+  status: string
+  stopping: boolean
+}
+
+export interface ChatState {
+  /** By node (see nodeChatKey). */
+  chats: Record<string, NodeChat>
+  /** By session (see sessionChatKey); only what this app session has seen. */
+  transcripts: Record<string, Transcript>
+  /** By session: the turns streaming right now. */
+  running: Record<string, RunningTurn>
+
+  /** Fetches the session list; follows a turn already running in the shown session. */
+  loadSessions(target: ChatTarget): Promise<void>
+  selectSession(target: ChatTarget, sessionId: string): void
+  newSession(target: ChatTarget): Promise<boolean>
+  deleteSession(target: ChatTarget, sessionId: string): Promise<boolean>
+  /** Resolves once the server accepted (true) or refused (false) the message; the answer streams on. */
+  send(target: ChatTarget, prompt: string): Promise<boolean>
+  stop(target: ChatTarget): Promise<void>
+  dismiss(target: ChatTarget): void
+}
+
+export const EMPTY_CHAT: NodeChat = { sessions: [], selected: null, loaded: false, loading: false, error: null, notice: null }
+
+/** The data part of the chat state, which the updaters below work on. */
+export type ChatData = Pick<ChatState, 'chats' | 'transcripts' | 'running'>
+
+// Pure updaters: each returns the slice of state to set, so every change stays immutable.
+
+export function patchNodeChat(state: ChatData, key: string, patch: Partial<NodeChat>): Pick<ChatData, 'chats'> {
+  return { chats: { ...state.chats, [key]: { ...(state.chats[key] ?? EMPTY_CHAT), ...patch } } }
+}
+
+export function editTranscript(
+  state: ChatData,
+  key: string,
+  edit: (transcript: Transcript) => Transcript,
+): Pick<ChatData, 'transcripts'> {
+  return { transcripts: { ...state.transcripts, [key]: edit(state.transcripts[key] ?? EMPTY_TRANSCRIPT) } }
+}
+
+export function dropTranscript(state: ChatData, key: string): Pick<ChatData, 'transcripts'> {
+  const transcripts = { ...state.transcripts }
+  delete transcripts[key]
+  return { transcripts }
+}
+
+export function setRunning(state: ChatData, key: string, turn: RunningTurn | null): Pick<ChatData, 'running'> {
+  const running = { ...state.running }
+  if (turn === null) delete running[key]
+  else running[key] = turn
+  return { running }
+}
+
+/** Changes a running turn; nothing when it has already ended. */
+export function patchRunning(
+  state: ChatData,
+  key: string,
+  patch: (turn: RunningTurn) => Partial<RunningTurn>,
+): Partial<Pick<ChatData, 'running'>> {
+  const turn = state.running[key]
+  return turn ? { running: { ...state.running, [key]: { ...turn, ...patch(turn) } } } : {}
+}
+
+/** How a refused message is reported: a busy session is a notice, anything else an error. */
+export function refusal(error: Error): Partial<NodeChat> {
+  if (error instanceof ApiError && error.status === 409) {
+    return { notice: `Not sent: ${error.message}. Wait for the earlier answer to finish, then try again.` }
+  }
+  return { error: error.message }
+}

@@ -1,0 +1,112 @@
+import type { ChatEvent } from '../api/chat-events'
+
+/** One line of a chat as the user sees it. `id` is a React key, unique within the app. */
+export type ChatEntry =
+  | { kind: 'user'; id: number; text: string }
+  | { kind: 'assistant'; id: number; text: string; live: boolean }
+  | { kind: 'tool'; id: number; tool: string; input: string }
+  | { kind: 'tool-result'; id: number; content: string }
+  | { kind: 'result'; id: number; cost: number; turns: number }
+  | { kind: 'error'; id: number; message: string }
+  | { kind: 'stderr'; id: number; line: string }
+  | { kind: 'note'; id: number; text: string }
+
+export interface Transcript {
+  entries: ChatEntry[]
+  /** Index of the assistant entry still being built from deltas, if any. */
+  liveIndex: number | null
+  /** Messages sent from this app session, to tell how many earlier ones are not shown. */
+  sent: number
+}
+
+export const EMPTY_TRANSCRIPT: Transcript = { entries: [], liveIndex: null, sent: 0 }
+
+export function addUserMessage(transcript: Transcript, text: string, id: number): Transcript {
+  return {
+    entries: [...transcript.entries, { kind: 'user', id, text }],
+    liveIndex: null,
+    sent: transcript.sent + 1,
+  }
+}
+
+/** Takes back a message the server refused, so it is not shown as sent. */
+export function withdrawUserMessage(transcript: Transcript, id: number): Transcript {
+  const entries = transcript.entries.filter((entry) => entry.id !== id)
+  if (entries.length === transcript.entries.length) return transcript
+  return { entries, liveIndex: null, sent: transcript.sent - 1 }
+}
+
+/** A line from the app itself (e.g. "Stopped"); ends any half-built answer. */
+export function addNote(transcript: Transcript, text: string, id: number): Transcript {
+  return append(closeLive(transcript), { kind: 'note', id, text })
+}
+
+export function addError(transcript: Transcript, message: string, id: number): Transcript {
+  return append(closeLive(transcript), { kind: 'error', id, message })
+}
+
+/**
+ * Folds one stream event into the transcript. Deltas grow the live assistant
+ * entry; the whole `text` block that follows them replaces it (the server's
+ * final word), so a missed delta never leaves the answer wrong.
+ */
+export function applyChatEvent(transcript: Transcript, event: ChatEvent, nextId: () => number): Transcript {
+  const live = liveEntry(transcript)
+  switch (event.type) {
+    case 'text_delta':
+      if (live === null) {
+        const started = append(transcript, { kind: 'assistant', id: nextId(), text: event.text, live: true })
+        return { ...started, liveIndex: transcript.entries.length }
+      }
+      return replaceLive(transcript, live, { ...live.entry, text: live.entry.text + event.text })
+    case 'text':
+      if (live === null) return append(transcript, { kind: 'assistant', id: nextId(), text: event.text, live: false })
+      return { ...replaceLive(transcript, live, { ...live.entry, text: event.text, live: false }), liveIndex: null }
+    case 'tool_use':
+      return append(closeLive(transcript), { kind: 'tool', id: nextId(), tool: event.tool, input: event.input })
+    case 'tool_result':
+      return append(closeLive(transcript), { kind: 'tool-result', id: nextId(), content: event.content })
+    case 'result':
+      return append(closeLive(transcript), { kind: 'result', id: nextId(), cost: event.cost, turns: event.turns })
+    case 'error':
+      return append(closeLive(transcript), { kind: 'error', id: nextId(), message: event.message })
+    case 'stderr':
+      // A log line in the middle of an answer must not cut it in two.
+      return append(transcript, { kind: 'stderr', id: nextId(), line: event.line })
+    case 'done':
+      return closeLive(transcript)
+    case 'system':
+      // Shown as the turn's status, not as a line of the chat.
+      return transcript
+  }
+}
+
+/** Marks a half-built answer as no longer growing (the turn ended without its `text`). */
+export function closeLive(transcript: Transcript): Transcript {
+  const live = liveEntry(transcript)
+  if (live === null) return transcript.liveIndex === null ? transcript : { ...transcript, liveIndex: null }
+  return { ...replaceLive(transcript, live, { ...live.entry, live: false }), liveIndex: null }
+}
+
+type AssistantEntry = Extract<ChatEntry, { kind: 'assistant' }>
+
+interface LiveEntry {
+  index: number
+  entry: AssistantEntry
+}
+
+function liveEntry({ entries, liveIndex }: Transcript): LiveEntry | null {
+  if (liveIndex === null) return null
+  const entry = entries[liveIndex]
+  return entry?.kind === 'assistant' ? { index: liveIndex, entry } : null
+}
+
+function append(transcript: Transcript, entry: ChatEntry): Transcript {
+  return { ...transcript, entries: [...transcript.entries, entry] }
+}
+
+function replaceLive(transcript: Transcript, live: LiveEntry, entry: AssistantEntry): Transcript {
+  const entries = [...transcript.entries]
+  entries[live.index] = entry
+  return { ...transcript, entries }
+}
