@@ -1,10 +1,4 @@
-import type { CreatedResponse, Flow, FlowListResponse, FlowSummary } from '../src-main/contract/api'
-
-/** What the sessions route answers (the fields the tests look at). */
-export interface SessionListing {
-  active_session: string
-  sessions: { session_id: string; summary: string; message_count: number; total_cost: number; busy: boolean }[]
-}
+import type { CreatedResponse, Flow, FlowListResponse, FlowSummary, SessionListing } from '../src-main/contract/api'
 
 /** Talks to the server directly, to check what the UI did really reached it. */
 export interface TestApi {

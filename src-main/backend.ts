@@ -131,7 +131,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
       nodeTypeRoutes(api)
       promptRoutes(api, prompts, runtime, serverCwd)
       interactRoutes(api, interact, streams)
-      sessionInfoRoutes(api, flows, serverCwd)
+      sessionInfoRoutes(api, flows, runner, serverCwd)
       claudeRoutes(api, runtime, streams, serverCwd)
       runRoutes(api, { flows, runs, runner, bus, streams, log, startPrReview: (flowId, repo, pr) => prReviews.reviewNow(flowId, repo, pr) })
       schedulerRoutes(api, flows, scheduler, () => new Date(clock.now()))

@@ -4,12 +4,12 @@
 // Pure, so the mapping is tested line by line.
 
 export type TurnEvent =
-  | { event: 'system'; data: { message: string } }
+  | { event: 'system'; data: { message: string; session_id?: string } }
   | { event: 'text'; data: { text: string } }
   | { event: 'text_delta'; data: { text: string } }
   | { event: 'tool_use'; data: { tool: string; input: string } }
   | { event: 'tool_result'; data: { content: string } }
-  | { event: 'result'; data: { text: string; cost: number; turns: number } }
+  | { event: 'result'; data: { text: string; cost: number; turns: number; is_error: boolean; stopped: boolean } }
   | { event: 'stderr'; data: string }
   | { event: 'error'; data: { message: string } }
   | { event: 'done'; data: { exit_code: number } }
@@ -119,6 +119,7 @@ export function turnCost(previousTotal: number, reportedTotal: number): { cost: 
   return { cost: reportedTotal - previousTotal, total: reportedTotal }
 }
 
-export function resultEvent(result: ResultLine, cost: number): TurnEvent {
-  return { event: 'result', data: { text: result.text, cost, turns: result.turns } }
+/** `is_error` and `stopped` go beyond the original's fields; its clients ignore them. */
+export function resultEvent(result: ResultLine, cost: number, stopped = false): TurnEvent {
+  return { event: 'result', data: { text: result.text, cost, turns: result.turns, is_error: result.isError, stopped } }
 }

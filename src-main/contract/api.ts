@@ -139,3 +139,36 @@ export interface RunEvent {
 }
 
 export interface RunListResponse { runs: FlowRun[] }
+
+/** One session in a list of interact sessions (§4.9). */
+export interface SessionListItem {
+  session_id: string
+  /** The first prompt, shortened; empty before the first message. */
+  summary: string
+  message_count: number
+  total_cost: number
+  created_at: string
+  busy: boolean
+}
+
+export interface SessionListing {
+  flow_name: string
+  /** Empty when there is no session yet. */
+  active_session: string
+  sessions: SessionListItem[]
+}
+
+export interface NewSessionResponse {
+  session_id: string
+  created_at: string
+  warning?: string
+}
+
+export interface DeletedSessionResponse {
+  deleted: true
+  active_session: string
+}
+
+export interface StopResponse {
+  status: 'stopped'
+}

@@ -3,14 +3,14 @@
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Flow } from '../contract/api'
+import type { Flow, FlowChanges, NewFlow } from '../contract/api'
 import type { Logger } from '../log'
 import { DocumentStore } from '../storage/document-store'
 import type { FileWriteQueue } from '../storage/write-queue'
 import { decodeWith } from '../schema'
 import { storedTimestamp } from '../time'
 import { summarize } from '../contract/flow-summary'
-import { storedFlowSchema, type FlowChangesInput, type NewFlowInput } from './model'
+import { storedFlowSchema } from './model'
 
 export type FlowChange =
   | { kind: 'created'; flow: Flow }
@@ -52,7 +52,7 @@ export class FlowStore {
     return this.store.listJson('summaries', (flows) => ({ flows: flows.map(summarize) }))
   }
 
-  async create(input: NewFlowInput): Promise<Flow> {
+  async create(input: NewFlow): Promise<Flow> {
     const now = storedTimestamp()
     const flow: Flow = {
       id: randomUUID(),
@@ -70,7 +70,7 @@ export class FlowStore {
   }
 
   /** Present fields replace the stored ones wholesale; `updated_at` moves on every call. */
-  async update(id: string, changes: FlowChangesInput): Promise<Flow | undefined> {
+  async update(id: string, changes: FlowChanges): Promise<Flow | undefined> {
     const previous = this.store.get(id)
     if (!previous) return undefined
     const flow: Flow = {

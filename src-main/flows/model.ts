@@ -46,9 +46,6 @@ export const flowChangesSchema = z.object({
   edges: optional(z.array(edgeSchema)),
 })
 
-export type NewFlowInput = z.output<typeof newFlowSchema>
-export type FlowChangesInput = z.output<typeof flowChangesSchema>
-
 export const storedFlowSchema = z
   .object({
     id: z.string(),

@@ -13,9 +13,7 @@ export function collapseWhitespace(text: string): string {
 /** The visible text of a loaded document (the body when there is one). */
 export function visibleText($: CheerioAPI): string {
   $(HIDDEN).remove()
-  $(BREAKING).each((_, element) => {
-    $(element).append(' ')
-  })
+  $(BREAKING).after(' ')
   const body = $('body')
   return collapseWhitespace(body.length > 0 ? body.text() : $.root().text())
 }

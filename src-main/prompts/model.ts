@@ -17,9 +17,6 @@ export const promptChangesSchema = z.object({
   tags: optional(z.array(z.string())),
 })
 
-export type NewPromptInput = z.output<typeof newPromptSchema>
-export type PromptChangesInput = z.output<typeof promptChangesSchema>
-
 export const storedPromptSchema = z
   .object({
     id: z.string(),

@@ -1,12 +1,12 @@
 // The prompt library (§11): saved prompt templates, one file each.
 import { randomUUID } from 'node:crypto'
-import type { SavedPrompt } from '../contract/api'
+import type { NewPrompt, PromptChanges, SavedPrompt } from '../contract/api'
 import type { Logger } from '../log'
 import { DocumentStore } from '../storage/document-store'
 import type { FileWriteQueue } from '../storage/write-queue'
 import { decodeWith } from '../schema'
 import { storedTimestamp } from '../time'
-import { storedPromptSchema, type NewPromptInput, type PromptChangesInput } from './model'
+import { storedPromptSchema } from './model'
 
 export class PromptStore {
   private readonly store: DocumentStore<SavedPrompt>
@@ -31,7 +31,7 @@ export class PromptStore {
     return this.store.listJson('all', (prompts) => ({ prompts }))
   }
 
-  async create(input: NewPromptInput): Promise<SavedPrompt> {
+  async create(input: NewPrompt): Promise<SavedPrompt> {
     const prompt: SavedPrompt = {
       id: randomUUID(),
       title: input.title,
@@ -44,7 +44,7 @@ export class PromptStore {
     return prompt
   }
 
-  async update(id: string, changes: PromptChangesInput): Promise<SavedPrompt | undefined> {
+  async update(id: string, changes: PromptChanges): Promise<SavedPrompt | undefined> {
     const previous = this.store.get(id)
     if (!previous) return undefined
     const prompt: SavedPrompt = {

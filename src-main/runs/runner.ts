@@ -80,6 +80,22 @@ export class FlowRunner {
     else await this.graph(flow, plan, variables, recorder)
   }
 
+  /**
+   * What the flow's lead agent would start from (§9.4): sources fetched, filters
+   * applied and the executor's prompt rendered — no run record, no events.
+   */
+  async prepare(flow: Flow): Promise<{ prompt: string; executor: FlowNode }> {
+    const executor = flow.nodes.find((node) => node.node_type === 'executor')
+    if (!executor) throw new RunFailure('flow has no executor node')
+    const sources = flow.nodes.filter((node) => node.node_type === 'source').map((node) => this.parseSource(node))
+    let items = (await Promise.all(sources.map((source) => this.fetch(source)))).flat()
+    for (const node of flow.nodes.filter((n) => n.node_type === 'filter')) {
+      const { kind, config } = this.parseFilter(node)
+      items = kind.apply(config, items)
+    }
+    return { prompt: await this.render(executor, items, {}), executor }
+  }
+
   // ---- the contract's fixed order (§9.1) ----
 
   private async pipeline(flow: Flow, variables: Record<string, string>, recorder: RunRecorder): Promise<void> {

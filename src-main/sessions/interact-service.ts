@@ -2,7 +2,7 @@
 // resolution and the busy rule (§6.3), turns that outlive their HTTP client,
 // stop, and session management (§4.9) with processes ended where sessions go.
 import { randomUUID } from 'node:crypto'
-import type { Flow } from '../contract/api'
+import type { DeletedSessionResponse, Flow, NewSessionResponse, SessionListing } from '../contract/api'
 import type { LivePool } from '../agent/live-pool'
 import { poolKey } from '../agent/live-pool'
 import type { FlowStore } from '../flows/flow-store'
@@ -24,11 +24,6 @@ export interface TurnStart {
   firstId: number
 }
 
-export interface SessionListing {
-  flow_name: string
-  active_session: string
-  sessions: { session_id: string; summary: string; message_count: number; total_cost: number; created_at: string; busy: boolean }[]
-}
 
 interface RunningTurn {
   control: TurnControl
@@ -124,7 +119,7 @@ export class InteractService {
     }
   }
 
-  async newSession(flowId: string, nodeId?: string): Promise<{ session_id: string; created_at: string; warning?: string }> {
+  async newSession(flowId: string, nodeId?: string): Promise<NewSessionResponse> {
     const flow = this.requireFlow(flowId)
     const settings = nodeId === undefined ? executorSettings(findExecutor(flow), this.serverCwd) : this.nodeSettings(flow, nodeId)
     const key = sessionKey(flowId, nodeId)
@@ -139,7 +134,7 @@ export class InteractService {
     return { session_id: session.session_id, created_at: session.created_at, ...(crowded ? { warning: 'Consider closing old sessions (10+ open)' } : {}) }
   }
 
-  async deleteSession(flowId: string, nodeId: string | undefined, sessionId: string): Promise<{ deleted: true; active_session: string }> {
+  async deleteSession(flowId: string, nodeId: string | undefined, sessionId: string): Promise<DeletedSessionResponse> {
     const entry = this.store.get(sessionKey(flowId, nodeId))
     if (!entry) throw notFound(nodeId === undefined ? 'no sessions for this flow' : 'no sessions for this node')
     if (entry.sessions.length <= 1) throw new HttpError(400, 'cannot delete the last session')

@@ -81,7 +81,7 @@ export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, run
   let live: LiveSession | undefined = pool.get(key)
   if (live) {
     pool.setBusy(live, true)
-    emit({ event: 'system', data: { message: 'Ready' } })
+    emit({ event: 'system', data: { message: 'Ready', session_id: session.session_id } })
   } else {
     const args = nodeSessionArgs(job.permissions, { sessionId: session.session_id, resume: job.resume, systemPrompt: job.systemPrompt })
     let child: ClaudeProcess
@@ -99,7 +99,7 @@ export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, run
     job.markCreated()
     live = pool.add(key, child)
     state.activePid = child.pid
-    emit({ event: 'system', data: { message: 'Session started' } })
+    emit({ event: 'system', data: { message: 'Session started', session_id: session.session_id } })
   }
 
   const entry = live
@@ -133,7 +133,7 @@ export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, run
     case 'result': {
       const { cost, total } = turnCost(entry.reportedTotal, outcome.result.reportedCost)
       entry.reportedTotal = total
-      emit(resultEvent(outcome.result, cost))
+      emit(resultEvent(outcome.result, cost, control.reason !== null))
       session.message_count += 1
       session.total_cost += cost
       if (control.reason === 'timeout') emit({ event: 'error', data: { message: endedEarly(control, runtime, { code: 0, signal: null }) } })
@@ -176,10 +176,10 @@ export async function runFlowTurn(job: TurnJob, runtime: ClaudeRuntime): Promise
   child.onStderr((line) => emit({ event: 'stderr', data: line }))
   child.onStdout((line) => {
     const mapped = mapStdoutLine(line, 'flow')
-    for (const event of mapped.events) emit(event)
+    for (const event of mapped.events) emit(event.event === 'system' ? { event: 'system', data: { ...event.data, session_id: session.session_id } } : event)
     if (mapped.result) {
       last = mapped.result
-      emit(resultEvent(mapped.result, mapped.result.reportedCost))
+      emit(resultEvent(mapped.result, mapped.result.reportedCost, control.reason !== null))
     }
   })
   // A timeout or stop ends the one-shot process; its exit ends the turn.

@@ -38,7 +38,7 @@ describe('flow-level chat', () => {
     await first.ended
     const names = first.events.map((e) => e.event)
     expect(names[0]).toBe('system')
-    expect(data(first.events[0])).toEqual({ message: 'Session initialized' })
+    expect(data(first.events[0])).toMatchObject({ message: 'Session initialized' })
     expect(names).toContain('text_delta')
     expect(names.slice(-3)).toEqual(['text', 'result', 'done'])
     expect(data(first.events.at(-1))).toEqual({ exit_code: 0 })

@@ -70,7 +70,7 @@ describe('node chat', () => {
     expect(pidBefore).toHaveLength(1)
     const second = send(flowId, 'again')
     await second.ended
-    expect(data<{ message: string }>(second.events[0])).toEqual({ message: 'Ready' })
+    expect(data<{ message: string }>(second.events[0]).message).toBe('Ready')
     expect(names(second.events).slice(-3)).toEqual(['text', 'result', 'done'])
     expect(server.backend.launcher.pids()).toEqual(pidBefore)
     const secondResult = data<{ cost: number }>(second.events.find((e) => e.event === 'result'))
@@ -80,6 +80,11 @@ describe('node chat', () => {
     expect(listing.sessions).toHaveLength(1)
     expect(listing.sessions[0]).toMatchObject({ message_count: 2, busy: false, summary: 'hello there' })
     expect(listing.sessions[0]!.total_cost).toBeCloseTo(result.cost + secondResult.cost, 10)
+    // Beyond the original: the system event names the session, the result says how the turn ended.
+    const sessionId = (listing as unknown as { active_session: string }).active_session
+    expect(data<{ session_id: string }>(first.events[0]).session_id).toBe(sessionId)
+    expect(data<{ session_id: string }>(second.events[0]).session_id).toBe(sessionId)
+    expect(data<{ is_error: boolean; stopped: boolean }>(first.events.find((e) => e.event === 'result'))).toMatchObject({ is_error: false, stopped: false })
   })
 
   it('writes .skills/ on the first message and records skills_dir in sessions.yaml', async () => {
@@ -129,6 +134,7 @@ describe('node chat', () => {
     await slow.ended
     expect(performance.now() - started).toBeLessThan(5_000)
     expect(names(slow.events).at(-1)).toBe('done')
+    expect(data<{ is_error: boolean; stopped: boolean }>(slow.events.find((e) => e.event === 'result'))).toMatchObject({ is_error: true, stopped: true })
 
     const next = send(flowId, 'are you still there')
     await next.ended

@@ -70,7 +70,7 @@ describe('sessions.yaml', () => {
     await turn(s, `/api/flows/${flowId}/nodes/exec/interact`, 'remember the word pineapple')
     await s.restart()
     const events = await turn(s, `/api/flows/${flowId}/nodes/exec/interact`, 'what was the word')
-    expect(JSON.parse(events[0]!.data)).toEqual({ message: 'Session started' })
+    expect(JSON.parse(events[0]!.data)).toMatchObject({ message: 'Session started' })
     expect(events.at(-1)!.event).toBe('done')
     expect(JSON.stringify(world.api.requests.at(-1)!.messages)).toContain('remember the word pineapple')
   })
@@ -212,6 +212,17 @@ describe('nothing is left behind', () => {
     expect(pids).toHaveLength(2)
     await s.stop()
     expect(await waitUntilGone(pids, 1_000)).toEqual([])
+  })
+
+  it('a working dir that does not exist fails clearly instead of being created', async () => {
+    const s = await server()
+    const missing = join(world.workDir, 'no-such-dir')
+    const body = { name: 'Typo', nodes: [{ id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p', working_dir: missing }, position: { x: 0, y: 0 }, label: 'Exec' }] }
+    const flowId = (await s.request('/api/flows', { method: 'POST', body })).json<{ id: string }>().id
+    const events = await turn(s, `/api/flows/${flowId}/nodes/exec/interact`, 'hello?')
+    expect(events.map((e) => e.event)).toEqual(['error'])
+    expect(JSON.parse(events[0]!.data)).toEqual({ message: `failed to spawn claude: working directory ${missing} does not exist` })
+    await expect(readFile(join(missing, '.skills', 'Skill.md'))).rejects.toThrow()
   })
 
   it('a missing claude binary gives a clear error event and leaves the session usable', async () => {

@@ -4,7 +4,7 @@ import { findCycle, planFlow, PlanError } from '../../src-main/runs/dag'
 import { cutBytes, fillTemplate, formatItems, minuteStamp, preview, renderPrompt } from '../../src-main/runs/prompt'
 import { RunEventBus } from '../../src-main/runs/run-events'
 
-const node = (id: string, node_type: FlowNode['node_type'], kind = node_type): FlowNode => ({ id, node_type, kind, config: {}, position: { x: 0, y: 0 }, label: id.toUpperCase() })
+const node = (id: string, node_type: FlowNode['node_type'], kind: string = node_type): FlowNode => ({ id, node_type, kind, config: {}, position: { x: 0, y: 0 }, label: id.toUpperCase() })
 const flow = (nodes: FlowNode[], edges: [string, string][]): Flow => ({
   id: 'f', name: 'F', description: '', enabled: true, nodes, edges: edges.map(([source, target], i) => ({ id: `e${i}`, source, target })), created_at: 'c', updated_at: 'u',
 })

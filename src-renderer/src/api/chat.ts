@@ -1,10 +1,10 @@
 import type { ApiClient } from './client'
 import type {
-  ChatSessionListing,
-  DeletedChatSessionResponse,
-  NewChatSessionResponse,
-  StopChatResponse,
-} from './chat-wire'
+  SessionListing,
+  DeletedSessionResponse,
+  NewSessionResponse,
+  StopResponse,
+} from '../../../src-main/contract/api'
 
 /** The executor node a chat talks to. */
 export interface ChatTarget {
@@ -14,9 +14,9 @@ export interface ChatTarget {
 
 /** The chat routes of one executor node, as plain async functions. */
 export interface ChatApi {
-  listSessions(target: ChatTarget): Promise<ChatSessionListing>
-  newSession(target: ChatTarget): Promise<NewChatSessionResponse>
-  deleteSession(target: ChatTarget, sessionId: string): Promise<DeletedChatSessionResponse>
+  listSessions(target: ChatTarget): Promise<SessionListing>
+  newSession(target: ChatTarget): Promise<NewSessionResponse>
+  deleteSession(target: ChatTarget, sessionId: string): Promise<DeletedSessionResponse>
   /** Resolves once the running turn has ended (at once when none runs). */
   stop(target: ChatTarget, sessionId: string): Promise<void>
   /** POSTs a message; the response body is the turn's event stream. */
@@ -31,19 +31,19 @@ export function createChatApi(client: ApiClient): ChatApi {
 
   return {
     listSessions(target) {
-      return client.request<ChatSessionListing>('GET', `${base(target)}/sessions`)
+      return client.request<SessionListing>('GET', `${base(target)}/sessions`)
     },
     newSession(target) {
-      return client.request<NewChatSessionResponse>('POST', `${base(target)}/new`)
+      return client.request<NewSessionResponse>('POST', `${base(target)}/new`)
     },
     deleteSession(target, sessionId) {
-      return client.request<DeletedChatSessionResponse>(
+      return client.request<DeletedSessionResponse>(
         'DELETE',
         `${base(target)}/sessions/${encodeURIComponent(sessionId)}`,
       )
     },
     async stop(target, sessionId) {
-      await client.request<StopChatResponse>('POST', `${base(target)}/stop`, { session_id: sessionId })
+      await client.request<StopResponse>('POST', `${base(target)}/stop`, { session_id: sessionId })
     },
     openMessage(target, prompt, sessionId, signal) {
       return client.stream('POST', base(target), { body: { prompt, session_id: sessionId }, signal })

@@ -1,7 +1,7 @@
-import type { ChatSessionInfo, ChatSessionListing } from '../api/chat-wire'
+import type { SessionListItem, SessionListing } from '../../../src-main/contract/api'
 
 /** Keep the session the user looks at; otherwise the server's active one, else the newest. */
-export function pickSession(listing: ChatSessionListing, current: string | null): string | null {
+export function pickSession(listing: SessionListing, current: string | null): string | null {
   const exists = (id: string | null): id is string =>
     id !== null && id !== '' && listing.sessions.some((s) => s.session_id === id)
   if (exists(current)) return current
@@ -10,7 +10,7 @@ export function pickSession(listing: ChatSessionListing, current: string | null)
 }
 
 /** How a session is named in the picker. */
-export function sessionLabel(session: ChatSessionInfo): string {
+export function sessionLabel(session: SessionListItem): string {
   const name = session.summary === '' ? 'New session' : session.summary
   const count = session.message_count === 1 ? '1 message' : `${session.message_count} messages`
   return `${name} · ${count}`

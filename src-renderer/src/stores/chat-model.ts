@@ -1,11 +1,11 @@
 import type { ChatTarget } from '../api/chat'
-import type { ChatSessionInfo } from '../api/chat-wire'
+import type { SessionListItem } from '../../../src-main/contract/api'
 import { ApiError } from '../api/client'
 import { EMPTY_TRANSCRIPT, type Transcript } from './transcript'
 
 /** One executor node's chat: its sessions and which one the picker shows. */
 export interface NodeChat {
-  sessions: ChatSessionInfo[]
+  sessions: SessionListItem[]
   selected: string | null
   loaded: boolean
   loading: boolean

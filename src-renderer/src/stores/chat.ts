@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ChatApi, ChatTarget } from '../api/chat'
-import type { ChatSessionInfo } from '../api/chat-wire'
+import type { SessionListItem } from '../../../src-main/contract/api'
 import { followTurn, sendMessage, type TurnHandlers, type TurnOutcome, type TurnStream } from '../api/turn-stream'
 import { nodeChatKey, sessionChatKey } from '../lib/chat-keys'
 import { turnStatus } from '../lib/chat-status'
@@ -109,7 +109,7 @@ export function createChatStore(api: ChatApi): ChatStore {
     const createSession = async (target: ChatTarget): Promise<string | null> => {
       try {
         const created = await api.newSession(target)
-        const session: ChatSessionInfo = {
+        const session: SessionListItem = {
           session_id: created.session_id,
           summary: '',
           message_count: 0,
