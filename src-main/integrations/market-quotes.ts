@@ -13,6 +13,7 @@ const REQUEST_MS = 10_000
 
 const money = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 const percent = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}%`
+const changeText = (change: number | null | undefined) => (typeof change === 'number' ? ` (24h ${percent(change)})` : '')
 
 async function getParsed<T>(url: string, schema: z.ZodType<T>, signal: AbortSignal, name: string): Promise<T> {
   const json = await requestJson(url, { timeoutMs: REQUEST_MS, signal, headers: { accept: 'application/json' } })
@@ -25,7 +26,7 @@ const coin = z.object({ usd: z.number(), usd_24h_change: z.number().nullish() })
 const cryptoPrices: QuoteSource = {
   name: 'CoinGecko',
   async read(urls, signal) {
-    const data = await getParsed(`${urls.coingecko}/simple/price?ids=bitcoin,ethereum&vs_currencies=usd&include_24hr_change=true`, z.object({ bitcoin: coin.optional(), ethereum: coin.optional() }), signal, this.name)
+    const data = await getParsed(`${urls.coingecko}/simple/price?ids=bitcoin,ethereum&vs_currencies=usd&include_24hr_change=true`, z.object({ bitcoin: coin.optional(), ethereum: coin.optional() }), signal, 'CoinGecko')
     const lines: string[] = []
     if (data.bitcoin) lines.push(`BTC: $${money(data.bitcoin.usd)}${changeText(data.bitcoin.usd_24h_change)}`)
     if (data.ethereum) lines.push(`ETH: $${money(data.ethereum.usd)}${changeText(data.ethereum.usd_24h_change)}`)
@@ -34,15 +35,11 @@ const cryptoPrices: QuoteSource = {
   },
 }
 
-function changeText(change: number | null | undefined): string {
-  return typeof change === 'number' ? ` (24h ${percent(change)})` : ''
-}
-
 const cryptoFearGreed: QuoteSource = {
   name: 'alternative.me',
   async read(urls, signal) {
     const schema = z.object({ data: z.array(z.object({ value: z.union([z.string(), z.number()]), value_classification: z.string().nullish() })).min(1) })
-    const [latest] = (await getParsed(`${urls.fearGreed}/fng/?limit=1`, schema, signal, this.name)).data
+    const [latest] = (await getParsed(`${urls.fearGreed}/fng/?limit=1`, schema, signal, 'alternative.me')).data
     if (!latest) return []
     return [`Crypto Fear & Greed Index: ${latest.value}/100${latest.value_classification ? ` (${latest.value_classification})` : ''}`]
   },
@@ -52,7 +49,7 @@ const cnnFearGreed: QuoteSource = {
   name: 'CNN',
   async read(urls, signal) {
     const schema = z.object({ fear_and_greed: z.object({ score: z.number(), rating: z.string().nullish() }) })
-    const { score, rating } = (await getParsed(`${urls.cnnFearGreed}/index/fearandgreed/graphdata`, schema, signal, this.name)).fear_and_greed
+    const { score, rating } = (await getParsed(`${urls.cnnFearGreed}/index/fearandgreed/graphdata`, schema, signal, 'CNN')).fear_and_greed
     return [`CNN Fear & Greed Index (stocks): ${Math.round(score)}/100${rating ? ` (${rating})` : ''}`]
   },
 }
@@ -62,7 +59,7 @@ const sp500: QuoteSource = {
   async read(urls, signal) {
     const meta = z.object({ regularMarketPrice: z.number(), chartPreviousClose: z.number().nullish(), previousClose: z.number().nullish() })
     const schema = z.object({ chart: z.object({ result: z.array(z.object({ meta })).min(1) }) })
-    const [result] = (await getParsed(`${urls.yahooFinance}/v8/finance/chart/%5EGSPC?interval=1d&range=1d`, schema, signal, this.name)).chart.result
+    const [result] = (await getParsed(`${urls.yahooFinance}/v8/finance/chart/%5EGSPC?interval=1d&range=1d`, schema, signal, 'Yahoo Finance')).chart.result
     if (!result) return []
     const { regularMarketPrice: price } = result.meta
     // With a one-day range both fields are the last session's close.

@@ -55,13 +55,16 @@ function listMrkdwn(list: Tokens.List, depth: number): string {
     .map((item, index) => {
       const marker = list.ordered ? `${(typeof list.start === 'number' ? list.start : 1) + index}.` : '•'
       const lines: string[] = []
-      let head = ''
+      let checkbox = ''
+      const texts: string[] = []
       for (const child of asMarked(item.tokens)) {
-        if (child.type === 'list') lines.push(listMrkdwn(child, depth + 1))
-        else if (child.type === 'text' || child.type === 'paragraph' || child.type === 'checkbox') head += child.type === 'checkbox' ? inlineMrkdwn([child]) : inlineMrkdwn(child.tokens ?? [child])
+        if (child.type === 'checkbox') checkbox = inlineMrkdwn([child])
+        else if (child.type === 'text' || child.type === 'paragraph') texts.push(inlineMrkdwn(child.tokens ?? [child]))
+        else if (child.type === 'list') lines.push(listMrkdwn(child, depth + 1))
         else if (child.type !== 'space') lines.push(blockMrkdwn(child).replace(/^/gm, `${indent}    `))
       }
-      return [`${indent}${marker} ${head}`, ...lines].join('\n')
+      // Paragraphs of a loose item stay on the item's line.
+      return [`${indent}${marker} ${checkbox}${texts.join(' ')}`, ...lines].join('\n')
     })
     .join('\n')
 }

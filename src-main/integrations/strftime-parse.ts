@@ -166,3 +166,17 @@ export function parseWithFormat(text: string, format: string): Date | null {
   const parts = collect(compiled.fields, match.slice(1))
   return parts ? toDate(parts) : null
 }
+
+const ISO_FORMATS = ['%Y-%m-%dT%H:%M:%S.%f%z', '%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%dT%H:%M%z', '%Y-%m-%dT%H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d']
+
+/**
+ * An ISO 8601 date or date-time (UTC unless it has an offset), or null. Used when no
+ * format is given: JavaScript's own Date parsing guesses (local time, year 2001 for "May 1").
+ */
+export function parseIsoDate(text: string): Date | null {
+  for (const format of ISO_FORMATS) {
+    const date = parseWithFormat(text, format)
+    if (date) return date
+  }
+  return null
+}

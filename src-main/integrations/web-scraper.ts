@@ -2,7 +2,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio'
 import { configRecord, optionalString, requiredString, unsignedInt } from './config-fields'
 import { collapseWhitespace } from './html-text'
-import { parseWithFormat } from './strftime-parse'
+import { parseIsoDate, parseWithFormat } from './strftime-parse'
 import { loadPage } from './web-page'
 import type { Item, SourceKind } from './types'
 
@@ -62,9 +62,9 @@ function dateOf(item: Cheerio<AnyNode>, config: WebScraperConfig): Date | null {
   const element = pick(item, config.dateSelector)
   const text = collapseWhitespace(element.text())
   if (config.dateFormat) return parseWithFormat(text, config.dateFormat)
-  // Without a format, a machine-readable <time datetime> or an ISO-like text still counts.
-  const parsed = new Date(element.attr('datetime') ?? text)
-  return Number.isNaN(parsed.getTime()) || !text ? null : parsed
+  // Without a format, a machine-readable <time datetime> or an ISO text still counts.
+  const datetime = element.attr('datetime')
+  return (datetime ? parseIsoDate(datetime) : null) ?? parseIsoDate(text)
 }
 
 /** Up to `limit` items of a loaded page; `pageUrl` is the fallback base for relative links. */
