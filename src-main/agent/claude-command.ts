@@ -25,9 +25,12 @@ export function nodeSessionArgs(permissions: readonly string[], session: Session
   return [...OUTPUT_ARGS, '--input-format', 'stream-json', '--include-partial-messages', ...permissionArgs(permissions), ...sessionArgs(session)]
 }
 
-/** A one-message flow-level process: the prompt arrives on stdin, then stdin closes. */
+/**
+ * A one-message flow-level process: the prompt arrives on stdin, then stdin
+ * closes. No `-` argument: the CLI would take it as prompt text of its own.
+ */
 export function flowTurnArgs(permissions: readonly string[], session: SessionStart): string[] {
-  return [...OUTPUT_ARGS, '--include-partial-messages', ...permissionArgs(permissions), ...sessionArgs(session), '-']
+  return [...OUTPUT_ARGS, '--include-partial-messages', ...permissionArgs(permissions), ...sessionArgs(session)]
 }
 
 /** The raw proxy of POST /claude: plain text output, the prompt as the last argument. */
@@ -35,8 +38,8 @@ export function rawPromptArgs(prompt: string): string[] {
   return ['--print', '--dangerously-skip-permissions', prompt]
 }
 
-/** Prompt summarising: no tools at all. */
-export const SUMMARIZE_ARGS = ['--print', '--allowedTools', '', '-'] as const
+/** Prompt summarising: no tools at all; the request arrives on stdin. */
+export const SUMMARIZE_ARGS = ['--print', '--allowedTools', ''] as const
 
 export function userMessageLine(text: string): string {
   return `${JSON.stringify({ type: 'user', message: { role: 'user', content: text } })}\n`

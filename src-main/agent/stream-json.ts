@@ -116,7 +116,12 @@ export function mapStdoutLine(line: string, scope: 'flow' | 'node'): MappedLine 
  */
 export function turnCost(previousTotal: number, reportedTotal: number): { cost: number; total: number } {
   if (reportedTotal < previousTotal) return { cost: 0, total: reportedTotal }
-  return { cost: reportedTotal - previousTotal, total: reportedTotal }
+  return { cost: roundCost(reportedTotal - previousTotal), total: reportedTotal }
+}
+
+/** Dollars to 1e-10: enough for any price, and no float noise like 0.0007500000000000002. */
+export function roundCost(dollars: number): number {
+  return Math.round(dollars * 1e10) / 1e10
 }
 
 /** `is_error` and `stopped` go beyond the original's fields; its clients ignore them. */

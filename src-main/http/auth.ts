@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Accept the token as a `token` query parameter (GET event streams only). */
     tokenInQuery?: boolean
+    /** A route that only answers 405 (it does not count as a method the path has). */
+    refusesMethod?: boolean
   }
 }
 

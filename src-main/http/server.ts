@@ -52,6 +52,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
   // wrong method can answer 405 with the methods it does have.
   const known = FindMyWay()
   app.addHook('onRoute', (route) => {
+    if (route.config?.refusesMethod) return
     for (const method of [route.method].flat()) {
       if (METHODS.includes(method as HTTPMethod) && !known.hasRoute(method as HTTPMethod, route.url)) {
         known.on(method as HTTPMethod, route.url, () => undefined)

@@ -18,8 +18,9 @@ export interface BatchResult {
   turns: number
 }
 
+/** The prompt goes to stdin (a `-` argument would reach the model as text). */
 export function batchArgs(job: Pick<BatchJob, 'permissions' | 'appendSystemPrompt'>): string[] {
-  return [...OUTPUT_ARGS, ...(job.appendSystemPrompt ? ['--append-system-prompt', job.appendSystemPrompt] : []), ...permissionArgs(job.permissions), '-']
+  return [...OUTPUT_ARGS, ...(job.appendSystemPrompt ? ['--append-system-prompt', job.appendSystemPrompt] : []), ...permissionArgs(job.permissions)]
 }
 
 export async function runBatch(job: BatchJob, runtime: ClaudeRuntime): Promise<BatchResult> {

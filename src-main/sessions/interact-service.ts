@@ -84,11 +84,14 @@ export class InteractService {
     })
   }
 
-  /** The events of a session, for re-attaching (404 for an unknown session). */
+  /** The events of a session, for re-attaching; 404s read like the other chat routes'. */
   sessionEvents(flowId: string, nodeId: string | undefined, requestedId?: string): SessionEvents {
+    const flow = this.requireFlow(flowId)
+    if (nodeId !== undefined) this.nodeSettings(flow, nodeId)
     const entry = this.store.get(sessionKey(flowId, nodeId))
-    const target = requestedId ?? entry?.active_session
-    if (!entry || target === undefined || !entry.sessions.some((s) => s.session_id === target)) throw notFound(`session ${target ?? ''} not found`.trim())
+    if (!entry) throw notFound(nodeId === undefined ? 'no sessions for this flow' : 'no sessions for this node')
+    const target = requestedId ?? entry.active_session
+    if (!entry.sessions.some((s) => s.session_id === target)) throw notFound(`session ${target} not found`)
     return this.eventsOf(target)
   }
 

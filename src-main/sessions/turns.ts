@@ -6,7 +6,7 @@ import { childEnvironment, flowTurnArgs, interruptLine, nodeSessionArgs, userMes
 import type { ClaudeProcess, Exit } from '../agent/claude-process'
 import type { ClaudeLauncher } from '../agent/launcher'
 import type { LivePool, LiveSession } from '../agent/live-pool'
-import { mapStdoutLine, resultEvent, turnCost, type ResultLine, type TurnEvent } from '../agent/stream-json'
+import { mapStdoutLine, resultEvent, roundCost, turnCost, type ResultLine, type TurnEvent } from '../agent/stream-json'
 import type { InteractSession } from './model'
 import type { SessionState } from './session-store'
 
@@ -135,7 +135,7 @@ export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, run
       entry.reportedTotal = total
       emit(resultEvent(outcome.result, cost, control.reason !== null))
       session.message_count += 1
-      session.total_cost += cost
+      session.total_cost = roundCost(session.total_cost + cost)
       if (control.reason === 'timeout') emit({ event: 'error', data: { message: endedEarly(control, runtime, { code: 0, signal: null }) } })
       emit({ event: 'done', data: { exit_code: 0 } })
       if (!child.hasExited) pool.setBusy(entry, false)
@@ -199,7 +199,8 @@ export async function runFlowTurn(job: TurnJob, runtime: ClaudeRuntime): Promise
   clearTimeout_()
   state.activePid = null
   session.message_count += 1
-  session.total_cost += last?.reportedCost ?? 0
-  if (control.reason !== null) emit({ event: 'error', data: { message: endedEarly(control, runtime, exit) } })
+  session.total_cost = roundCost(session.total_cost + (last?.reportedCost ?? 0))
+  // Stopped, timed out, or dead without a result: say so before `done` (§15.4).
+  if (control.reason !== null || last === undefined) emit({ event: 'error', data: { message: endedEarly(control, runtime, exit) } })
   emit({ event: 'done', data: { exit_code: exit.code } })
 }

@@ -49,6 +49,8 @@ describe('flow-level chat', () => {
     expect(system).toContain('Be terse.')
     expect(server.backend.launcher.size).toBe(0)
 
+    // The prompt reaches the model as written (no stray "-" in front of it).
+    expect(data<{ text: string }>(first.events.find((e) => e.event === 'result')).text).toBe('Echo: what do you lead')
     const second = openSse(server.url, `/api/flows/${flowId}/interact`, { token: server.token, body: { prompt: 'and now' } })
     await second.ended
     expect(JSON.stringify(world.api.requests.at(-1)!.messages)).toContain('what do you lead')
@@ -106,6 +108,7 @@ describe('POST /api/prompts/summarize', () => {
     const get = await server.request('/api/prompts/summarize')
     expect(get.status).toBe(405)
     expect(get.headers.allow).toBe('POST')
+    expect((await server.request('/api/prompts/summarize', { method: 'PATCH' })).headers.allow).toBe('POST')
     expect((await server.request('/api/prompts/summarize', { method: 'POST', body: { transcript: 't' } })).status).toBe(422)
   })
 })

@@ -15,16 +15,16 @@ describe('claude argv', () => {
     expect(nodeSessionArgs(['Read'], { sessionId: 'S', resume: true, systemPrompt: 'ignored' }).slice(-4)).toEqual(['--allowedTools', 'Read', '--resume', 'S'])
   })
 
-  it('flow turns take the prompt from stdin (-)', () => {
+  it('flow turns take the prompt from stdin, with no "-" argument (the CLI would read it as text)', () => {
     const args = flowTurnArgs([], { sessionId: 'S', resume: false, systemPrompt: 'lead' })
-    expect(args.at(-1)).toBe('-')
+    expect(args).not.toContain('-')
     expect(args).not.toContain('--input-format')
-    expect(args.slice(-4, -1)).toEqual(['S', '--system-prompt', 'lead'])
+    expect(args.slice(-3)).toEqual(['S', '--system-prompt', 'lead'])
   })
 
   it('the raw proxy puts the prompt last; summarising allows no tools', () => {
     expect(rawPromptArgs('hi there')).toEqual(['--print', '--dangerously-skip-permissions', 'hi there'])
-    expect([...SUMMARIZE_ARGS]).toEqual(['--print', '--allowedTools', '', '-'])
+    expect([...SUMMARIZE_ARGS]).toEqual(['--print', '--allowedTools', ''])
   })
 
   it('writes one JSON line per message and per interrupt', () => {

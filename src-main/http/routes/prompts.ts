@@ -25,8 +25,9 @@ export function promptRoutes(api: FastifyInstance, prompts: PromptStore, runtime
   // A static segment wins over /api/prompts/:id: other methods on it are 405, not "prompt not found".
   api.post('/api/prompts/summarize', async (request) => summarizeTranscript(jsonBody(request, summarizeSchema), runtime, serverCwd))
   api.route({
-    method: ['GET', 'PUT', 'DELETE'],
+    method: ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'],
     url: '/api/prompts/summarize',
+    config: { refusesMethod: true },
     handler: async (request) => {
       throw new HttpError(405, `method ${request.method} not allowed`, { allow: 'POST' })
     },
