@@ -113,7 +113,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   scheduler.register('github-pr', prReviews.task)
   flows.onChange((change) => {
     if (change.kind !== 'deleted') return
-    void runs.forget(change.flow.id)
+    runs.forget(change.flow.id).catch((error: unknown) => log.warn(`could not remove the runs of flow ${change.flow.id}: ${(error as Error).message}`))
     bus.forget(change.flow.id)
     prReviews.forget(change.flow.id)
   })

@@ -35,7 +35,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
 
 export async function removeFileDurably(path: string): Promise<void> {
   await rm(path, { force: true })
-  await syncDirectory(dirname(path))
+  // If the whole folder is gone, so is the file: nothing left to make durable.
+  await syncDirectory(dirname(path)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+  })
 }
 
 async function syncDirectory(dir: string): Promise<void> {

@@ -35,3 +35,11 @@ describe('writeFileAtomic', () => {
     expect(isTempFile('notes.tmp')).toBe(false)
   })
 })
+
+describe('removeFileDurably', () => {
+  it('is done when the file is gone, even with its folder', async () => {
+    const { removeFileDurably } = await import('../../src-main/storage/atomic-file')
+    const dir = await mkdtemp(join(tmpdir(), 'shoggoth-remove-'))
+    await expect(removeFileDurably(join(dir, 'gone', 'x.json'))).resolves.toBeUndefined()
+  })
+})
