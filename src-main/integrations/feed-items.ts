@@ -17,6 +17,7 @@ export function feedItems(xml: string, limit: number): Item[] {
     // Feeds put HTML in descriptions; prompts and keyword matches want the words.
     summary: htmlToText(entry.description ?? entry.content ?? ''),
     published: entry.published ?? entry.updated ?? null,
-    imageUrl: entry.image?.url ?? entry.mediaImages[0]?.url ?? null,
+    // The parser's getters search the document on every call; the cheaper one goes first.
+    imageUrl: entry.mediaImages[0]?.url ?? entry.image?.url ?? null,
   }))
 }
