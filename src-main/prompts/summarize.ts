@@ -1,8 +1,8 @@
 // Turns a chat transcript into a reusable prompt template with `claude`
 // (§11.1): no tools, a meta-prompt on stdin, one JSON object expected back.
-import { childEnvironment, SUMMARIZE_ARGS } from '../agent/claude-command'
+import { SUMMARIZE_ARGS } from '../agent/claude-command'
+import { startClaude, type ClaudeRuntime } from '../agent/claude-runtime'
 import { HttpError } from '../http/errors'
-import type { ClaudeRuntime } from '../sessions/turns'
 
 export interface SummarizeInput {
   transcript: string
@@ -57,10 +57,9 @@ export function parseDraft(output: string, flowName: string): PromptDraft {
 }
 
 export async function summarizeTranscript(input: SummarizeInput, runtime: ClaudeRuntime, cwd: string): Promise<PromptDraft> {
-  const args = [...SUMMARIZE_ARGS]
   let child
   try {
-    child = await runtime.launcher.start({ bin: runtime.bin, args, cwd, env: childEnvironment(process.env, runtime.childEnv, args, { isRoot: runtime.isRoot }), stdin: 'pipe' })
+    child = await startClaude(runtime, [...SUMMARIZE_ARGS], cwd)
   } catch (error) {
     throw new HttpError(500, `failed to spawn claude: ${(error as Error).message}`)
   }

@@ -1,8 +1,8 @@
 // Runs an executor node's prompt through `claude` in print mode (§9.5):
 // stream-json out, the rendered prompt on stdin, the last `result` line wins.
-import { childEnvironment, OUTPUT_ARGS, permissionArgs } from '../agent/claude-command'
+import { OUTPUT_ARGS, permissionArgs } from '../agent/claude-command'
+import { startClaude, type ClaudeRuntime } from '../agent/claude-runtime'
 import { mapStdoutLine, type ResultLine } from '../agent/stream-json'
-import type { ClaudeRuntime } from '../sessions/turns'
 
 export interface BatchJob {
   prompt: string
@@ -24,10 +24,9 @@ export function batchArgs(job: Pick<BatchJob, 'permissions' | 'appendSystemPromp
 }
 
 export async function runBatch(job: BatchJob, runtime: ClaudeRuntime): Promise<BatchResult> {
-  const args = batchArgs(job)
   let child
   try {
-    child = await runtime.launcher.start({ bin: runtime.bin, args, cwd: job.workingDir, env: childEnvironment(process.env, runtime.childEnv, args, { isRoot: runtime.isRoot }), stdin: 'pipe' })
+    child = await startClaude(runtime, batchArgs(job), job.workingDir)
   } catch (error) {
     throw new Error(`failed to spawn claude process: ${(error as Error).message}`)
   }

@@ -16,7 +16,8 @@ import { SessionEvents } from './session-events'
 import type { SessionStore } from './session-store'
 import { leadSystemPrompt, nodeSystemPrompt, nodesSummary } from './skill-doc'
 import { writeSkillsDir } from './skills-dir'
-import { runFlowTurn, runNodeTurn, STOP_GRACE_MS, TurnControl, type ClaudeRuntime, type StopMode, type TurnJob } from './turns'
+import type { ClaudeRuntime } from '../agent/claude-runtime'
+import { runFlowTurn, runNodeTurn, STOP_GRACE_MS, TurnControl, type StopMode, type TurnJob } from './turns'
 
 export interface TurnStart {
   events: SessionEvents

@@ -2,23 +2,15 @@
 // amended by §15.4). Every way a turn can end — result, stop, process death,
 // spawn or stdin failure, timeout — ends in exactly one place, so the caller
 // can always reset the session.
-import { childEnvironment, flowTurnArgs, interruptLine, nodeSessionArgs, userMessageLine } from '../agent/claude-command'
+import { flowTurnArgs, interruptLine, nodeSessionArgs, userMessageLine } from '../agent/claude-command'
 import type { ClaudeProcess, Exit } from '../agent/claude-process'
-import type { ClaudeLauncher } from '../agent/launcher'
+import { startClaude, type ClaudeRuntime } from '../agent/claude-runtime'
 import type { LivePool, LiveSession } from '../agent/live-pool'
 import { mapStdoutLine, resultEvent, roundCost, turnCost, type ResultLine, type TurnEvent } from '../agent/stream-json'
 import type { InteractSession } from './model'
 import type { SessionState } from './session-store'
 
 export const STOP_GRACE_MS = 5_000
-
-export interface ClaudeRuntime {
-  bin: string
-  childEnv: Record<string, string>
-  isRoot: boolean
-  turnTimeoutMs: number
-  launcher: ClaudeLauncher
-}
 
 /** How a turn is asked to end early. */
 export type StopMode = 'interrupt' | 'kill'
@@ -86,13 +78,7 @@ export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, run
     const args = nodeSessionArgs(job.permissions, { sessionId: session.session_id, resume: job.resume, systemPrompt: job.systemPrompt })
     let child: ClaudeProcess
     try {
-      child = await runtime.launcher.start({
-        bin: runtime.bin,
-        args,
-        cwd: session.working_dir,
-        env: childEnvironment(process.env, runtime.childEnv, args, { isRoot: runtime.isRoot }),
-        stdin: 'pipe',
-      })
+      child = await startClaude(runtime, args, session.working_dir)
     } catch (error) {
       return spawnFailure(emit, error)
     }
@@ -160,13 +146,7 @@ export async function runFlowTurn(job: TurnJob, runtime: ClaudeRuntime): Promise
   const args = flowTurnArgs(job.permissions, { sessionId: session.session_id, resume: job.resume, systemPrompt: job.systemPrompt })
   let child: ClaudeProcess
   try {
-    child = await runtime.launcher.start({
-      bin: runtime.bin,
-      args,
-      cwd: session.working_dir,
-      env: childEnvironment(process.env, runtime.childEnv, args, { isRoot: runtime.isRoot }),
-      stdin: 'pipe',
-    })
+    child = await startClaude(runtime, args, session.working_dir)
   } catch (error) {
     return spawnFailure(emit, error)
   }

@@ -3,9 +3,9 @@
 import { resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { childEnvironment, rawPromptArgs } from '../../agent/claude-command'
+import { rawPromptArgs } from '../../agent/claude-command'
 import type { ClaudeProcess } from '../../agent/claude-process'
-import type { ClaudeRuntime } from '../../sessions/turns'
+import { startClaude, type ClaudeRuntime } from '../../agent/claude-runtime'
 import { optional } from '../../schema'
 import { jsonBody } from '../request'
 import type { SseStreams } from '../sse'
@@ -15,17 +15,10 @@ const bodySchema = z.object({ prompt: z.string(), working_dir: optional(z.string
 export function claudeRoutes(api: FastifyInstance, runtime: ClaudeRuntime, streams: SseStreams, serverCwd: string): void {
   api.post('/claude', async (request, reply) => {
     const body = jsonBody(request, bodySchema)
-    const args = rawPromptArgs(body.prompt)
     let child: ClaudeProcess | null = null
     let failure: string | null = null
     try {
-      child = await runtime.launcher.start({
-        bin: runtime.bin,
-        args,
-        cwd: resolve(serverCwd, body.working_dir ?? '.'),
-        env: childEnvironment(process.env, runtime.childEnv, args, { isRoot: runtime.isRoot, removeClaudeCode: true }),
-        stdin: 'ignore',
-      })
+      child = await startClaude(runtime, rawPromptArgs(body.prompt), resolve(serverCwd, body.working_dir ?? '.'), { stdin: 'ignore', removeClaudeCode: true })
     } catch (error) {
       failure = (error as Error).message
     }

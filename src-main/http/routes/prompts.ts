@@ -4,7 +4,7 @@ import type { CreatedResponse, DeletedResponse } from '../../contract/api'
 import { newPromptSchema, promptChangesSchema, summarizeSchema } from '../../prompts/model'
 import type { PromptStore } from '../../prompts/prompt-store'
 import { summarizeTranscript } from '../../prompts/summarize'
-import type { ClaudeRuntime } from '../../sessions/turns'
+import type { ClaudeRuntime } from '../../agent/claude-runtime'
 import { HttpError, notFound, storageStep } from '../errors'
 import { jsonBody, safeId, sendJsonText } from '../request'
 
