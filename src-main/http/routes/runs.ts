@@ -1,6 +1,7 @@
 // Runs (§4.4, §4.5, §5.3 + §15.5): manual trigger (normal or PR review), the
 // run history, the live run stream with replay, and webhook triggers.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Flow } from '../../contract/api'
 import type { FlowStore } from '../../flows/flow-store'
 import type { Logger } from '../../log'
 import type { RunEventBus, NumberedEvent } from '../../runs/run-events'
@@ -33,6 +34,15 @@ export function prReviewRequest(body: unknown): { repo: string; pr: number } | n
 }
 
 const WEBHOOK_PAYLOAD_LIMIT = 100_000
+
+const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, '')
+
+/** The path of a flow's webhook trigger (its first trigger), without outer slashes. */
+function webhookPath(flow: Flow): string | null {
+  const trigger = flow.nodes.find((node) => node.node_type === 'trigger')
+  const path = (trigger?.config as Record<string, unknown> | null | undefined)?.path
+  return trigger?.kind === 'webhook' && typeof path === 'string' ? trimSlashes(path) : null
+}
 
 export interface RunRouteDeps {
   flows: FlowStore
@@ -76,12 +86,8 @@ export function runRoutes(api: FastifyInstance, deps: RunRouteDeps): void {
 
   // An addition: a webhook trigger's path receives POSTs (the token is still required).
   api.post('/api/webhooks/*', async (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
-    const path = request.params['*'].replace(/^\/+|\/+$/g, '')
-    const matching = flows.all().filter((flow) => {
-      const trigger = flow.nodes.find((node) => node.node_type === 'trigger')
-      const configured = typeof (trigger?.config as Record<string, unknown> | undefined)?.path === 'string' ? ((trigger!.config as Record<string, string>).path ?? '') : null
-      return trigger?.kind === 'webhook' && configured !== null && configured.replace(/^\/+|\/+$/g, '') === path
-    })
+    const path = trimSlashes(request.params['*'])
+    const matching = flows.all().filter((flow) => webhookPath(flow) === path)
     if (matching.length === 0) throw notFound(`no flow has a webhook trigger with path '${path}'`)
     const payload = typeof request.body === 'string' ? request.body.slice(0, WEBHOOK_PAYLOAD_LIMIT) : ''
     const started = []
