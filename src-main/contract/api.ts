@@ -172,3 +172,36 @@ export interface DeletedSessionResponse {
 export interface StopResponse {
   status: 'stopped'
 }
+
+/** GET /api/flows/{id}/schedule — which fields are present depends on the trigger (§10.5). */
+export interface FlowSchedule {
+  flow_id: string
+  /** null when the flow has no trigger node */
+  trigger_kind: string | null
+  enabled?: boolean
+  schedule?: string | null
+  next_run: string | null
+  next_runs?: string[]
+  poll_interval_secs?: number
+  /** Why a cron trigger has no next run (empty or invalid schedule). */
+  error?: string
+}
+
+/** POST /api/validate/cron */
+export interface CronValidation {
+  valid: boolean
+  expression?: string
+  error?: string
+  next_runs: string[]
+}
+
+/** POST /api/flows/{id}/trigger */
+export type TriggerResponse =
+  | { status: 'triggered'; flow_id: string }
+  | { status: 'pr_review_started'; flow_id: string; repo: string; pr: number }
+
+export interface SchedulerStatus {
+  active_count: number
+  total_flows: number
+  flows: { flow_id: string; name: string; enabled: boolean; scheduler_active: boolean }[]
+}

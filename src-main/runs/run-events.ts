@@ -58,6 +58,11 @@ export class RunEventBus {
     return { replayed: lastEventId === undefined ? [] : this.since(flowId, lastEventId), unsubscribe }
   }
 
+  /** The id of the newest event (of any flow): a `reset` carries it, so a client resumes from here. */
+  currentId(): string {
+    return `${this.boot}-${this.sequence}`
+  }
+
   /** Drops a deleted flow's buffer. */
   forget(flowId: string): void {
     this.buffers.delete(flowId)

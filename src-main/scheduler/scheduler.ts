@@ -2,7 +2,7 @@
 // startup, on create, restarted only when the trigger or `enabled` changes
 // (§13.14), stopped on delete. A task that ends leaves the table, so the
 // status tells the truth (§13.13). Runs of one flow never overlap.
-import type { Flow, FlowNode } from '../contract/api'
+import type { Flow, FlowNode, SchedulerStatus } from '../contract/api'
 import type { FlowStore } from '../flows/flow-store'
 import type { Logger } from '../log'
 import type { FlowRunner } from '../runs/runner'
@@ -15,11 +15,6 @@ export interface TriggerTask {
   (flow: Flow, trigger: FlowNode, signal: AbortSignal): Promise<void>
 }
 
-export interface SchedulerStatus {
-  active_count: number
-  total_flows: number
-  flows: { flow_id: string; name: string; enabled: boolean; scheduler_active: boolean }[]
-}
 
 interface Task {
   controller: AbortController

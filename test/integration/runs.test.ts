@@ -276,6 +276,13 @@ describe('the live stream', () => {
     const reset: ReceivedEvent = await stale.waitFor('reset', 5_000)
     stale.abort()
     expect((JSON.parse(reset.data) as { runs: FlowRun[] }).runs).toHaveLength(2)
+    // The reset carries an id, so the client's next reconnect resumes from it instead of resetting again.
+    expect(reset.id).toMatch(/^[0-9a-f]{8}-\d+$/)
+    const resumed = live(flowId, { 'last-event-id': reset.id! })
+    await resumed.status
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    resumed.abort()
+    expect(resumed.events.map((e) => e.event)).toEqual([])
   })
 
   it('takes the token from the query for EventSource clients, and never 404s', async () => {

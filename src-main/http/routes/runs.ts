@@ -79,7 +79,7 @@ export function runRoutes(api: FastifyInstance, deps: RunRouteDeps): void {
     const stream = streams.start(reply)
     const send = ({ id, event }: NumberedEvent) => stream.send({ event: event.event_type, data: JSON.stringify(event), id })
     const { replayed, unsubscribe } = bus.subscribe(flowId, send, typeof header === 'string' && header !== '' ? header : undefined)
-    if (replayed === 'reset') stream.send({ event: 'reset', data: JSON.stringify({ runs: runs.list(flowId) }) })
+    if (replayed === 'reset') stream.send({ event: 'reset', data: JSON.stringify({ runs: runs.list(flowId) }), id: bus.currentId() })
     else stream.sendAll(replayed.map(({ id, event }) => ({ event: event.event_type, data: JSON.stringify(event), id })))
     stream.onClose(unsubscribe)
   })

@@ -1,6 +1,7 @@
 // Scheduling views (§10.5–10.7): a flow's next runs, the scheduler's state,
 // and cron validation as the canvas types.
 import type { FastifyInstance } from 'fastify'
+import type { CronValidation, FlowSchedule } from '../../contract/api'
 import { z } from 'zod'
 import type { FlowStore } from '../../flows/flow-store'
 import { cronTimestamp, parseCron, upcoming } from '../../scheduler/cron'
@@ -12,7 +13,7 @@ const validateSchema = z.object({ expression: z.string() })
 const nonNegativeInt = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback)
 
 export function schedulerRoutes(api: FastifyInstance, flows: FlowStore, scheduler: Scheduler, now: () => Date): void {
-  api.get<{ Params: { id: string } }>('/api/flows/:id/schedule', async (request) => {
+  api.get<{ Params: { id: string } }>('/api/flows/:id/schedule', async (request): Promise<FlowSchedule> => {
     const flow = flows.get(safeId(request.params.id))
     if (!flow) throw notFound('flow not found')
     const trigger = firstTrigger(flow)
@@ -33,7 +34,7 @@ export function schedulerRoutes(api: FastifyInstance, flows: FlowStore, schedule
 
   api.get('/api/scheduler/status', async () => scheduler.status())
 
-  api.post('/api/validate/cron', async (request) => {
+  api.post('/api/validate/cron', async (request): Promise<CronValidation> => {
     const expression = jsonBody(request, validateSchema).expression.trim()
     if (expression === '') return { valid: false, error: 'empty expression', next_runs: [] }
     const parsed = parseCron(expression)

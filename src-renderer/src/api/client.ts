@@ -27,6 +27,11 @@ export interface ApiClient {
    * an abort through `signal` rejects with the abort's own error.
    */
   stream(method: HttpMethod, path: string, options: StreamOptions): Promise<Response>
+  /**
+   * The absolute URL of a GET event stream for EventSource, which cannot send
+   * headers: the token rides in the query (only routes that allow it accept it).
+   */
+  eventSourceUrl(path: string, query?: Record<string, string>): string
 }
 
 export interface ApiClientOptions {
@@ -86,6 +91,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       })
       if (!response.ok) throw await failure(response)
       return response
+    },
+
+    eventSourceUrl(path, query = {}) {
+      const url = new URL(path, apiBase)
+      for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
+      if (token) url.searchParams.set('token', token)
+      return url.toString()
     },
   }
 }

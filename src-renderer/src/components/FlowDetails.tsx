@@ -4,6 +4,8 @@ import { DeleteControl } from './DeleteControl'
 import { EnabledToggle } from './EnabledToggle'
 import { ExecutorSection } from './ExecutorSection'
 import { FlowTitle } from './FlowTitle'
+import { RunsSection } from './RunsSection'
+import { ScheduleSection } from './ScheduleSection'
 
 export function FlowDetails({ flow }: { flow: FlowSummary }) {
   return (
@@ -47,6 +49,8 @@ export function FlowDetails({ flow }: { flow: FlowSummary }) {
         </div>
       </dl>
       <ExecutorSection flowId={flow.id} />
+      <RunsSection flowId={flow.id} />
+      <ScheduleSection flow={flow} />
     </article>
   )
 }

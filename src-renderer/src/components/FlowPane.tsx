@@ -2,7 +2,7 @@ import { useFlows } from '../stores/FlowsProvider'
 import { ErrorBanner } from './ErrorBanner'
 import { FlowDetails } from './FlowDetails'
 
-/** The main area: the selected flow, its executor nodes and their chat. Later the canvas and runs too. */
+/** The main area: the selected flow, its executor nodes and their chat, its runs and schedule. */
 export function FlowPane() {
   const flow = useFlows((s) => s.flows.find((f) => f.id === s.selectedId))
   const hasFlows = useFlows((s) => s.flows.length > 0)

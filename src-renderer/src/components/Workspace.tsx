@@ -3,10 +3,14 @@ import { createChatApi } from '../api/chat'
 import { createApiClient } from '../api/client'
 import type { AppConnection } from '../api/connection'
 import { createFlowsApi } from '../api/flows'
+import { createRunsApi } from '../api/runs'
+import { createScheduleApi } from '../api/schedule'
 import { createChatStore } from '../stores/chat'
 import { ChatProvider } from '../stores/ChatProvider'
 import { createFlowsStore } from '../stores/flows'
 import { FlowsProvider } from '../stores/FlowsProvider'
+import { createRunsStore } from '../stores/runs'
+import { RunsProvider, type RunsServices } from '../stores/RunsProvider'
 import { FlowPane } from './FlowPane'
 import { Sidebar } from './Sidebar'
 
@@ -24,7 +28,9 @@ export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
       token: connection.token,
       onUnauthorized,
     })
-    return { flows: createFlowsStore(createFlowsApi(client)), chat: createChatStore(createChatApi(client)) }
+    const runsApi = createRunsApi(client)
+    const runs: RunsServices = { store: createRunsStore(runsApi), runsApi, scheduleApi: createScheduleApi(client) }
+    return { flows: createFlowsStore(createFlowsApi(client)), chat: createChatStore(createChatApi(client)), runs }
   })
 
   useEffect(() => {
@@ -34,10 +40,12 @@ export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
   return (
     <FlowsProvider store={stores.flows}>
       <ChatProvider store={stores.chat}>
-        <div className="workspace">
-          <Sidebar />
-          <FlowPane />
-        </div>
+        <RunsProvider services={stores.runs}>
+          <div className="workspace">
+            <Sidebar />
+            <FlowPane />
+          </div>
+        </RunsProvider>
       </ChatProvider>
     </FlowsProvider>
   )

@@ -22,6 +22,8 @@ export interface FlowsState {
   loadNodes(id: string): Promise<void>
   /** Appends a node to the flow's stored nodes. */
   addNode(id: string, node: FlowNode): Promise<boolean>
+  /** Replaces the flow's nodes with `edit` applied to the stored ones. */
+  editNodes(id: string, edit: (nodes: FlowNode[]) => FlowNode[]): Promise<boolean>
   /** Each mutation resolves to whether it succeeded; failures land in `error`. */
   create(input: NewFlow): Promise<boolean>
   rename(id: string, name: string): Promise<boolean>
@@ -106,12 +108,14 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
         }
       },
 
-      async addNode(id, node) {
+      addNode: (id, node) => get().editNodes(id, (nodes) => [...nodes, node]),
+
+      async editNodes(id, edit) {
         set({ error: null })
         try {
           // `nodes` replaces the whole list: start from the stored one, not a possibly stale copy.
           const current = await api.get(id)
-          return await update(id, { nodes: [...current.nodes, node] })
+          return await update(id, { nodes: edit(current.nodes) })
         } catch (error) {
           return fail(error)
         }

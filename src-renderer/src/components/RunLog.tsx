@@ -1,0 +1,52 @@
+import { useLayoutEffect, useRef } from 'react'
+import { useFlowRuns } from '../hooks/useFlowRuns'
+import { useFlows } from '../stores/FlowsProvider'
+import { useRuns } from '../stores/RunsProvider'
+import { RunLogGroupView } from './RunLogGroupView'
+
+// Within this many pixels of the bottom the log keeps following new lines.
+const STICKY_PX = 32
+
+/** Run events as they happen, grouped by run. */
+export function RunLog({ flowId }: { flowId: string }) {
+  const { log, notice } = useFlowRuns(flowId)
+  const nodes = useFlows((s) => s.nodes[flowId])
+  const dismissNotice = useRuns((s) => s.dismissNotice)
+  const box = useRef<HTMLDivElement>(null)
+  const stuck = useRef(true)
+
+  useLayoutEffect(() => {
+    const element = box.current
+    if (element && stuck.current) element.scrollTop = element.scrollHeight
+  }, [log])
+
+  return (
+    <div className="run-log-wrap">
+      {notice !== null && (
+        <div className="banner banner--notice" role="status" data-testid="run-log-notice">
+          <span>{notice}</span>
+          <button type="button" className="button button--small" onClick={() => dismissNotice(flowId)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div
+        ref={box}
+        className="run-log"
+        role="log"
+        aria-label="Live run log"
+        data-testid="run-log"
+        onScroll={(event) => {
+          const element = event.currentTarget
+          stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_PX
+        }}
+      >
+        {log.length === 0 ? (
+          <p className="run-log__empty">Nothing live yet. Run the flow and its progress shows up here.</p>
+        ) : (
+          log.map((group) => <RunLogGroupView key={group.runId} group={group} nodes={nodes} />)
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,10 @@
+import type { RunStatus } from '../../../src-main/contract/api'
+import { STATUS_LABELS } from '../lib/run-format'
+
+export function RunStatusBadge({ status }: { status: RunStatus }) {
+  return (
+    <span className={`badge run-badge run-badge--${status}`} data-testid="run-status">
+      {STATUS_LABELS[status]}
+    </span>
+  )
+}
