@@ -143,6 +143,25 @@ describe('node chat', () => {
     expect(server.backend.launcher.pids()).toEqual(pids)
   })
 
+  it('a process that dies mid-turn ends the turn with an error and its real exit code; the next message resumes', async () => {
+    const flowId = await flowWithExecutor()
+    const before = server.backend.launcher.pids()
+    const slow = send(flowId, 'doomed [[slow:500]]')
+    await slow.waitFor('text_delta')
+    const pid = server.backend.launcher.pids().find((p) => !before.includes(p))!
+    process.kill(-pid, 'SIGKILL')
+    await slow.ended
+    expect(names(slow.events).slice(-2)).toEqual(['error', 'done'])
+    expect(data<{ message: string }>(slow.events.at(-2)).message).toMatch(/^claude exited before finishing the turn \(exit code -1, SIGKILL\)$/)
+    expect(data(slow.events.at(-1))).toEqual({ exit_code: -1 })
+    const listing = (await server.request(`/api/flows/${flowId}/nodes/exec/interact/sessions`)).json<{ sessions: { busy: boolean }[] }>()
+    expect(listing.sessions[0]!.busy).toBe(false)
+    const next = send(flowId, 'again please')
+    await next.ended
+    expect(data<{ message: string }>(next.events[0]).message).toBe('Session started')
+    expect(names(next.events).at(-1)).toBe('done')
+  })
+
   it('a new session gets its own process and its own Claude session id', async () => {
     const flowId = await flowWithExecutor()
     await send(flowId, 'in the first session').ended

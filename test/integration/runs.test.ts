@@ -369,6 +369,40 @@ describe('PR reviews', () => {
   })
 })
 
+describe('PR reviews on push and big diffs', () => {
+  it('re-reviews a pushed PR when review_on_push is set, and splits a diff over max_diff_size into files', async () => {
+    const big = ['src/a.ts', 'src/deep/b.ts'].map((path) => `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n@@ -1 +1 @@\n-${'x'.repeat(60)}\n+${'y'.repeat(60)}\n`).join('')
+    github.pulls.set('acme/web', [])
+    const flowId = await createFlow({
+      name: 'Pusher',
+      nodes: [
+        node('t', 'trigger', 'github-pr', { repos: [{ slug: 'acme/web', path: world.workDir }], poll_interval: 1, review_on_push: true, max_diff_size: 100 }),
+        exec('x', 'Review type {{review_type}} of {{pr_number}}:\n{{diff}}\n[[reply:Done.]]'),
+      ],
+    })
+    const stream = live(flowId)
+    await stream.status
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    github.pulls.get('acme/web')!.push({ number: 5, title: 'Big change', body: '', draft: false, sha: 'first', diff: big })
+    await untilEnd(stream, 1)
+    const initial = JSON.stringify(world.api.requests.at(-1)!.messages)
+    expect(initial).toContain('Review type initial of 5')
+    expect(initial).toContain('too large to include inline')
+    expect(initial).toContain('src__deep__b.ts.diff')
+    expect(initial).not.toContain('yyyyyyyyyy')
+    // Pushing a new head SHA asks for a re-review.
+    github.pulls.get('acme/web')![0]!.sha = 'second'
+    await untilEnd(stream, 2)
+    stream.abort()
+    expect(JSON.stringify(world.api.requests.at(-1)!.messages)).toContain('Review type re-review of 5')
+    expect(github.comments.filter((c) => c.repo === 'acme/web').map((c) => c.body.includes('re-review'))).toEqual([false, true])
+    // The pieces are removed once the review has run.
+    const dir = /split into one file per changed path in (\S+?)\./.exec(initial.replace(/\\n/g, ' '))![1]!
+    await expect(readFile(join(dir, 'src__a.ts.diff'))).rejects.toThrow()
+    await server.request(`/api/flows/${flowId}`, { method: 'DELETE' })
+  })
+})
+
 describe('webhooks', () => {
   it('POST /api/webhooks/{path} runs the flow whose webhook trigger has that path, with the payload', async () => {
     const flowId = await createFlow({ name: 'Hooked', nodes: [node('t', 'trigger', 'webhook', { path: '/deploys/done' }), exec('x', 'A deploy finished: {{webhook_payload}} [[reply:noted]]')] })
