@@ -174,6 +174,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     close: () =>
       (closing ??= (async () => {
         await scheduler.close()
+        runner.stop()
         // Children end first, so every turn and run finishes and is saved.
         await interact.shutdown()
         await runner.settle()

@@ -8,9 +8,11 @@ import { startBackend, type Backend } from './backend'
 import { resolveSettings } from './config'
 import type { Connection } from './contract/bridge'
 import { CONNECTION_CHANNEL } from './contract/bridge'
+import { loadDotEnv } from './dotenv'
 import { createLogger } from './log'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
+loadDotEnv(process.cwd(), process.env)
 const settings = resolveSettings([], process.env)
 if (settings === null) throw new Error('unreachable: no --help in the desktop app')
 const log = createLogger(settings.logLevel)

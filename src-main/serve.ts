@@ -3,9 +3,11 @@
 // desktop app and serves the UI at /app/.
 import { startBackend } from './backend'
 import { resolveSettings, USAGE, UsageError } from './config'
+import { loadDotEnv } from './dotenv'
 import { createLogger } from './log'
 
 async function main(): Promise<void> {
+  const envFile = loadDotEnv(process.cwd(), process.env)
   let settings
   try {
     settings = resolveSettings(process.argv.slice(2), process.env)
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
     return
   }
   const log = createLogger(settings.logLevel)
+  if (envFile) log.info(`read settings from ${envFile}`)
   const backend = await startBackend({ ...settings, log })
 
   // stdout carries exactly these two lines; the second holds the token and is

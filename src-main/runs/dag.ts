@@ -1,6 +1,7 @@
 // How a flow's nodes run (pure). Two shapes:
-// - pipeline: at most one executor and no edge between two working nodes —
-//   the contract's fixed order (§9.1): sources → filters → executor → sinks;
+// - pipeline: at most one executor, and either no edge between working nodes
+//   or every one of them wired to that executor (the usual drawing) — the
+//   contract's fixed order (§9.1): sources → filters → executor → sinks;
 // - graph: the edges decide. A node starts when every working node feeding it
 //   is done, so independent branches run side by side. Edges to missing nodes
 //   and cycles are refused before anything runs.
@@ -36,7 +37,7 @@ export function planFlow(flow: Flow): Plan {
 
   const innerEdges = flow.edges.filter((edge) => working(byId.get(edge.source)!) && working(byId.get(edge.target)!))
   const executors = flow.nodes.filter((node) => node.node_type === 'executor')
-  if (executors.length <= 1 && innerEdges.length === 0) return { shape: 'pipeline' }
+  if (executors.length <= 1 && (innerEdges.length === 0 || wiredToExecutor(flow, innerEdges, executors[0]))) return { shape: 'pipeline' }
 
   const nodes = flow.nodes.filter(working)
   const inputs = new Map<string, FlowNode[]>(nodes.map((node) => [node.id, []]))
@@ -46,6 +47,35 @@ export function planFlow(flow: Flow): Plan {
     if (!feeding.includes(source)) feeding.push(source)
   }
   return { shape: 'graph', nodes, inputs }
+}
+
+/**
+ * True when every source and filter leads to the executor and every sink is fed
+ * by it — the usual drawing, which the contract's fixed order runs the same way.
+ */
+function wiredToExecutor(flow: Flow, edges: Flow['edges'], executor: FlowNode | undefined): boolean {
+  if (!executor) return false
+  const reach = (from: string, forward: boolean): Set<string> => {
+    const found = new Set<string>()
+    const walk = (id: string) => {
+      for (const edge of edges) {
+        const [here, there] = forward ? [edge.source, edge.target] : [edge.target, edge.source]
+        if (here === id && !found.has(there)) {
+          found.add(there)
+          walk(there)
+        }
+      }
+    }
+    walk(from)
+    return found
+  }
+  const upstream = reach(executor.id, false)
+  const downstream = reach(executor.id, true)
+  return flow.nodes.every((node) => {
+    if (node.node_type === 'source' || node.node_type === 'filter') return upstream.has(node.id)
+    if (node.node_type === 'sink') return downstream.has(node.id)
+    return true
+  })
 }
 
 /** The node ids of one cycle (first node repeated at the end), or null. */

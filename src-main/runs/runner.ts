@@ -14,7 +14,7 @@ import { planFlow, type GraphPlan } from './dag'
 import { fillTemplate, loadTemplate, minuteStamp, preview, renderPrompt, usesMarketData } from './prompt'
 import type { RunEventBus } from './run-events'
 import { RunRecorder, seconds } from './run-recorder'
-import type { RunStore } from './run-store'
+import { INTERRUPTED, type RunStore } from './run-store'
 
 export interface RunnerDeps {
   runs: RunStore
@@ -41,8 +41,14 @@ const configOf = (node: FlowNode) => (typeof node.config === 'object' && node.co
 
 export class FlowRunner {
   private readonly inFlight = new Set<Promise<FlowRun>>()
+  private stopping = false
 
   constructor(private readonly deps: RunnerDeps) {}
+
+  /** From now on a run that fails is one cut short by shutdown. */
+  stop(): void {
+    this.stopping = true
+  }
 
   /** Waits for the runs still going (their claude children are ended at shutdown). */
   async settle(): Promise<void> {
@@ -62,7 +68,7 @@ export class FlowRunner {
         if (options.context) await this.contextRun(flow, options.context, recorder)
         else await this.normalRun(flow, options.variables ?? {}, recorder)
       } catch (failure) {
-        error = message(failure)
+        error = this.stopping ? INTERRUPTED : message(failure)
         this.deps.log.warn(`run ${run.id} of flow "${flow.name}" failed: ${error}`)
       }
       await recorder.finish(error, started)

@@ -66,6 +66,8 @@ type ReviewType = 'initial' | 're-review'
 export class PrReviews {
   /** flow id → repo → PR number → head SHA */
   private readonly seen = new Map<string, Map<string, Map<number, string>>>()
+  /** flow id → repos whose open PRs the poller has listed once (a manual review does not count). */
+  private readonly seeded = new Map<string, Set<string>>()
 
   constructor(private readonly deps: PrReviewDeps) {}
 
@@ -74,9 +76,14 @@ export class PrReviews {
     const github = this.client()
     const config = prTriggerConfig(trigger.config)
     const seen = this.seenFor(flow.id)
+    const seeded = this.seeded.get(flow.id) ?? new Set<string>()
+    this.seeded.set(flow.id, seeded)
     const repos: RepoConfig[] = []
     for (const repo of config.repos) {
-      if (seen.has(repo.slug) || (await this.seed(github, repo.slug, config, seen, signal))) repos.push(repo)
+      if (seeded.has(repo.slug) || (await this.seed(github, repo.slug, config, seen, signal))) {
+        seeded.add(repo.slug)
+        repos.push(repo)
+      }
       else this.deps.log.warn(`flow "${flow.name}": could not list PRs of ${repo.slug}; it is not watched`)
     }
     while (!signal.aborted) {
@@ -111,6 +118,7 @@ export class PrReviews {
   /** Drops a deleted flow's record. */
   forget(flowId: string): void {
     this.seen.delete(flowId)
+    this.seeded.delete(flowId)
   }
 
   private client(): GithubClient {
@@ -142,7 +150,8 @@ export class PrReviews {
     for (let attempt = 0; attempt < 10 && !signal.aborted; attempt++) {
       try {
         const prs = await github.openPullRequests(repo)
-        seen.set(repo, new Map())
+        // Keeps what a manual review recorded; adds everything open now.
+        if (!seen.has(repo)) seen.set(repo, new Map())
         for (const pr of prs) if (!(config.skipDrafts && pr.draft)) this.record(seen, repo, pr)
         return true
       } catch (error) {

@@ -135,6 +135,7 @@ export class Scheduler {
   private async cronLoop(flowId: string, trigger: FlowNode, signal: AbortSignal): Promise<void> {
     const config = (trigger.config ?? {}) as Record<string, unknown>
     if (typeof config.schedule !== 'string') throw new Error("cron trigger missing 'schedule'")
+    if (config.schedule.trim() === '') throw new Error('cron trigger has no schedule configured')
     const parsed = parseCron(config.schedule)
     if (!parsed.ok) throw new Error(`invalid cron: ${parsed.error}`)
     const { cron } = parsed

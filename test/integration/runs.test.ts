@@ -369,6 +369,31 @@ describe('PR reviews', () => {
   })
 })
 
+describe('PR reviews after a manual review', () => {
+  it('a manual review before the poller ever listed the repo does not make it review every open PR later', async () => {
+    github.pulls.set('acme/old', [
+      { number: 7, title: 'Asked for', body: '', draft: false, sha: 'a7', diff: 'diff --git a/x b/x\n' },
+      { number: 8, title: 'Already open', body: '', draft: false, sha: 'a8', diff: 'diff --git a/y b/y\n' },
+    ])
+    const flowId = await createFlow({
+      name: 'Manual first',
+      nodes: [node('t', 'trigger', 'github-pr', { repos: [{ slug: 'acme/old', path: world.workDir }], poll_interval: 1 }), exec('x', 'Review {{pr_number}} [[reply:ok]]')],
+    })
+    await server.request(`/api/flows/${flowId}`, { method: 'PUT', body: { enabled: false } })
+    const stream = live(flowId)
+    await stream.status
+    await server.request(`/api/flows/${flowId}/trigger`, { method: 'POST', body: { repo: 'acme/old', pr: 7 } })
+    await untilEnd(stream, 1)
+    // Enabling starts the poller: #8 was open before it, so it is seen, not reviewed.
+    await server.request(`/api/flows/${flowId}`, { method: 'PUT', body: { enabled: true } })
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    stream.abort()
+    expect((await runsOf(flowId))).toHaveLength(1)
+    expect(github.comments.filter((c) => c.repo === 'acme/old')).toEqual([])
+    await server.request(`/api/flows/${flowId}`, { method: 'DELETE' })
+  })
+})
+
 describe('PR reviews on push and big diffs', () => {
   it('re-reviews a pushed PR when review_on_push is set, and splits a diff over max_diff_size into files', async () => {
     const big = ['src/a.ts', 'src/deep/b.ts'].map((path) => `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n@@ -1 +1 @@\n-${'x'.repeat(60)}\n+${'y'.repeat(60)}\n`).join('')
@@ -416,6 +441,23 @@ describe('webhooks', () => {
     expect(JSON.stringify(world.api.requests.at(-1)!.messages)).toContain('A deploy finished: {\\"service\\":\\"shop\\"}')
     expect((await server.request('/api/webhooks/nothing/here', { method: 'POST' })).status).toBe(404)
     expect((await server.request('/api/webhooks/deploys/done', { method: 'POST', auth: false })).status).toBe(401)
+  })
+})
+
+describe('shutdown', () => {
+  it('a run cut short by a shutdown is recorded as interrupted', async () => {
+    const s = await startTestServer({ claudeBin: CLAUDE_BIN, childEnv: world.childEnv })
+    const body = { name: 'Long', nodes: [exec('x', 'Take long [[slow:1000]]')] }
+    const flowId = (await s.request('/api/flows', { method: 'POST', body })).json<{ id: string }>().id
+    const stream = openSse(s.url, `/api/flows/${flowId}/runs/live`, { token: s.token })
+    await stream.status
+    await s.request(`/api/flows/${flowId}/trigger`, { method: 'POST' })
+    await stream.waitFor('node_started', 10_000)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await s.restart()
+    const [run] = (await s.request(`/api/flows/${flowId}/runs`)).json<{ runs: FlowRun[] }>().runs
+    expect(run).toMatchObject({ status: 'failed', error: 'interrupted by shutdown' })
+    await s.stop()
   })
 })
 

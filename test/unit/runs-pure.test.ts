@@ -17,11 +17,16 @@ describe('planFlow', () => {
     expect(planFlow(flow(basic, [['t', 's']])).shape).toBe('pipeline')
   })
 
-  it('follows the edges otherwise, listing each node\'s inputs in edge order', () => {
-    const plan = planFlow(flow([...basic, node('s2', 'source', 'rss')], [['t', 's'], ['s2', 'x'], ['s', 'x'], ['x', 'o']]))
+  it('keeps it too when every working node is wired to that executor (the usual drawing)', () => {
+    const drawn = [...basic, node('f', 'filter', 'keyword')]
+    expect(planFlow(flow(drawn, [['t', 's'], ['s', 'f'], ['f', 'x'], ['x', 'o']])).shape).toBe('pipeline')
+  })
+
+  it('follows the edges when they route a node away from the executor, listing inputs in edge order', () => {
+    const plan = planFlow(flow([...basic, node('s2', 'source', 'rss'), node('o2', 'sink', 'notion')], [['t', 's'], ['s2', 'x'], ['s', 'x'], ['x', 'o'], ['s', 'o2']]))
     expect(plan.shape).toBe('graph')
     if (plan.shape !== 'graph') return
-    expect(plan.nodes.map((n) => n.id)).toEqual(['s', 'x', 'o', 's2'])
+    expect(plan.nodes.map((n) => n.id)).toEqual(['s', 'x', 'o', 's2', 'o2'])
     expect(plan.inputs.get('x')!.map((n) => n.id)).toEqual(['s2', 's'])
     expect(plan.inputs.get('s')).toEqual([])
   })

@@ -5,12 +5,12 @@ import type { CronValidation, FlowSchedule } from '../../contract/api'
 import { z } from 'zod'
 import type { FlowStore } from '../../flows/flow-store'
 import { cronTimestamp, parseCron, upcoming } from '../../scheduler/cron'
+import { prTriggerConfig } from '../../scheduler/pr-reviews'
 import { firstTrigger, type Scheduler } from '../../scheduler/scheduler'
 import { notFound } from '../errors'
 import { jsonBody, safeId } from '../request'
 
 const validateSchema = z.object({ expression: z.string() })
-const nonNegativeInt = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback)
 
 export function schedulerRoutes(api: FastifyInstance, flows: FlowStore, scheduler: Scheduler, now: () => Date): void {
   api.get<{ Params: { id: string } }>('/api/flows/:id/schedule', async (request): Promise<FlowSchedule> => {
@@ -28,7 +28,7 @@ export function schedulerRoutes(api: FastifyInstance, flows: FlowStore, schedule
       const next = upcoming(parsed.cron, now()).map(cronTimestamp)
       return { ...base, trigger_kind: 'cron', enabled: flow.enabled, schedule, next_run: next[0] ?? null, next_runs: next }
     }
-    if (trigger.kind === 'github-pr') return { ...base, trigger_kind: 'github-pr', enabled: flow.enabled, poll_interval_secs: nonNegativeInt(config.poll_interval, 60), next_run: null }
+    if (trigger.kind === 'github-pr') return { ...base, trigger_kind: 'github-pr', enabled: flow.enabled, poll_interval_secs: prTriggerConfig(trigger.config).pollSeconds, next_run: null }
     return { ...base, trigger_kind: trigger.kind, enabled: flow.enabled, next_run: null }
   })
 
