@@ -50,8 +50,17 @@ export interface TurnJob {
 
 type Outcome = { kind: 'result'; result: ResultLine } | { kind: 'exit'; exit: Exit } | { kind: 'write-failed'; error: Error }
 
-function spawnFailure(emit: (event: TurnEvent) => void, error: unknown): void {
-  emit({ event: 'error', data: { message: `failed to spawn claude: ${error instanceof Error ? error.message : String(error)}` } })
+/** Starts the turn's process, or reports why it could not and returns null. */
+async function spawnForTurn(job: TurnJob, runtime: ClaudeRuntime, args: string[]): Promise<ClaudeProcess | null> {
+  try {
+    const child = await startClaude(runtime, args, job.session.working_dir)
+    job.markCreated()
+    job.state.activePid = child.pid
+    return child
+  } catch (error) {
+    job.emit({ event: 'error', data: { message: `failed to spawn claude: ${error instanceof Error ? error.message : String(error)}` } })
+    return null
+  }
 }
 
 function endedEarly(control: TurnControl, runtime: ClaudeRuntime, exit: Exit): string {
@@ -76,15 +85,9 @@ export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, run
     emit({ event: 'system', data: { message: 'Ready', session_id: session.session_id } })
   } else {
     const args = nodeSessionArgs(job.permissions, { sessionId: session.session_id, resume: job.resume, systemPrompt: job.systemPrompt })
-    let child: ClaudeProcess
-    try {
-      child = await startClaude(runtime, args, session.working_dir)
-    } catch (error) {
-      return spawnFailure(emit, error)
-    }
-    job.markCreated()
+    const child = await spawnForTurn(job, runtime, args)
+    if (!child) return
     live = pool.add(key, child)
-    state.activePid = child.pid
     emit({ event: 'system', data: { message: 'Session started', session_id: session.session_id } })
   }
 
@@ -144,14 +147,8 @@ export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, run
 export async function runFlowTurn(job: TurnJob, runtime: ClaudeRuntime): Promise<void> {
   const { session, state, emit, control } = job
   const args = flowTurnArgs(job.permissions, { sessionId: session.session_id, resume: job.resume, systemPrompt: job.systemPrompt })
-  let child: ClaudeProcess
-  try {
-    child = await startClaude(runtime, args, session.working_dir)
-  } catch (error) {
-    return spawnFailure(emit, error)
-  }
-  job.markCreated()
-  state.activePid = child.pid
+  const child = await spawnForTurn(job, runtime, args)
+  if (!child) return
   let last: ResultLine | undefined
   child.onStderr((line) => emit({ event: 'stderr', data: line }))
   child.onStdout((line) => {
