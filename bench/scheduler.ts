@@ -53,7 +53,7 @@ const describe = (values: number[]) => `p50 ${percentile(values, 50).toFixed(2)}
 const dir = await prepareDataDir(await makeTempDir('shoggoth-bench-sched-'))
 const writer = new FileWriteQueue(async () => undefined) // storage is not what this measures
 const log = createLogger('error')
-const flows = new FlowStore(dir.flows, dir.runs, writer, log)
+const flows = new FlowStore(dir.flows, writer, log)
 const runs = new RunStore(dir.runs, writer, log)
 const clock = new JumpingClock()
 const lateness: number[] = []

@@ -80,7 +80,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   const writer = new FileWriteQueue()
   const token = settings.requireToken ? await loadOrCreateToken(dataDir.tokenFile, settings.fixedToken, writer) : null
 
-  const flows = new FlowStore(dataDir.flows, dataDir.runs, writer, log)
+  const flows = new FlowStore(dataDir.flows, writer, log)
   const prompts = new PromptStore(dataDir.prompts, writer, log)
   const sessions = new SessionStore(dataDir.sessionsFile, writer, log)
   const launcher = new ClaudeLauncher(join(dataDir.root, 'claude-children.json'), writer, log)
@@ -111,11 +111,11 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   const scheduler = new Scheduler(flows, runner, runs, clock, log)
   const prReviews = new PrReviews({ flows, runner, runs, clock, log, githubUrl: integrations.urls.github, token: () => integrationEnv.GITHUB_TOKEN || undefined, serverCwd })
   scheduler.register('github-pr', prReviews.task)
-  flows.onChange((change) => {
+  flows.onChange(async (change) => {
     if (change.kind !== 'deleted') return
-    runs.forget(change.flow.id).catch((error: unknown) => log.warn(`could not remove the runs of flow ${change.flow.id}: ${(error as Error).message}`))
     bus.forget(change.flow.id)
     prReviews.forget(change.flow.id)
+    await runs.forget(change.flow.id).catch((error: unknown) => log.warn(`could not remove the runs of flow ${change.flow.id}: ${(error as Error).message}`))
   })
 
   const policy: GuardPolicy = { hosts: new Set(), origins: new Set(), staticPrefix: APP_PREFIX }

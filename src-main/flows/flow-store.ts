@@ -1,8 +1,7 @@
-// Flows: create, change, delete, list. Deleting a flow also removes its run
-// history folder. Later services (scheduler, sessions) listen for changes.
+// Flows: create, change, delete, list. The services that hang off a flow
+// (runs, sessions, scheduler) listen for changes; a deletion is answered only
+// once every one of them has let go of the flow.
 import { randomUUID } from 'node:crypto'
-import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Flow, FlowChanges, NewFlow } from '../contract/api'
 import type { Logger } from '../log'
 import { DocumentStore } from '../storage/document-store'
@@ -17,13 +16,15 @@ export type FlowChange =
   | { kind: 'updated'; flow: Flow; previous: Flow }
   | { kind: 'deleted'; flow: Flow }
 
+/** May return a promise: a deletion waits for it. */
+export type FlowListener = (change: FlowChange) => void | Promise<void>
+
 export class FlowStore {
   private readonly store: DocumentStore<Flow>
-  private readonly listeners = new Set<(change: FlowChange) => void>()
+  private readonly listeners = new Set<FlowListener>()
 
   constructor(
     flowsDir: string,
-    private readonly runsDir: string,
     writer: FileWriteQueue,
     log: Logger,
   ) {
@@ -65,7 +66,7 @@ export class FlowStore {
       updated_at: now,
     }
     await this.store.save(flow)
-    this.emit({ kind: 'created', flow })
+    void this.emit({ kind: 'created', flow })
     return flow
   }
 
@@ -83,7 +84,7 @@ export class FlowStore {
       updated_at: storedTimestamp(),
     }
     await this.store.save(flow)
-    this.emit({ kind: 'updated', flow, previous })
+    void this.emit({ kind: 'updated', flow, previous })
     return flow
   }
 
@@ -97,18 +98,18 @@ export class FlowStore {
   async delete(id: string): Promise<Flow | undefined> {
     const flow = await this.store.remove(id)
     if (!flow) return undefined
-    await rm(join(this.runsDir, id), { recursive: true, force: true })
-    this.emit({ kind: 'deleted', flow })
+    await this.emit({ kind: 'deleted', flow })
     return flow
   }
 
   /** Returns the unsubscribe function. */
-  onChange(listener: (change: FlowChange) => void): () => void {
+  onChange(listener: FlowListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
 
-  private emit(change: FlowChange): void {
-    for (const listener of this.listeners) listener(change)
+  /** Listeners handle their own failures; one cannot keep the others from running. */
+  private async emit(change: FlowChange): Promise<void> {
+    await Promise.allSettled([...this.listeners].map(async (listener) => listener(change)))
   }
 }

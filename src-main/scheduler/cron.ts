@@ -17,11 +17,6 @@ export function parseCron(expression: string): CronParse {
   }
 }
 
-/** The next occurrence strictly after `after`, or null if there is none. */
-export function nextOccurrence(cron: Cron, after: Date): Date | null {
-  return cron.nextRun(after)
-}
-
 /** Up to `count` occurrences after `from`, each at least a second after the previous (§10.5). */
 export function upcoming(cron: Cron, from: Date, count = 5): Date[] {
   const times: Date[] = []

@@ -59,10 +59,10 @@ export class Scheduler {
 
   /** Follows flow changes without starting anything now (--start-disabled). */
   followChanges(): void {
-    this.unsubscribe = this.flows.onChange((change) => {
+    this.unsubscribe = this.flows.onChange(async (change) => {
       if (change.kind === 'created') this.start(change.flow.id)
-      else if (change.kind === 'deleted') void this.stop(change.flow.id)
-      else if (triggerIdentity(change.flow) !== triggerIdentity(change.previous)) void this.restart(change.flow.id)
+      else if (change.kind === 'deleted') await this.stop(change.flow.id)
+      else if (triggerIdentity(change.flow) !== triggerIdentity(change.previous)) await this.restart(change.flow.id)
     })
   }
 

@@ -48,8 +48,8 @@ export class InteractService {
     private readonly serverCwd: string,
     private readonly log: Logger,
   ) {
-    flows.onChange((change) => {
-      if (change.kind === 'deleted') void this.removeFlow(change.flow.id)
+    flows.onChange(async (change) => {
+      if (change.kind === 'deleted') await this.removeFlow(change.flow.id)
     })
   }
 

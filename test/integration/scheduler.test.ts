@@ -29,7 +29,7 @@ async function world(runMinutes = 0) {
   // Storage is not under test here; an in-memory writer keeps every step on the manual clock.
   const writer = new FileWriteQueue(async () => undefined)
   const log = memoryLogger()
-  const flows = new FlowStore(dir.flows, dir.runs, writer, log)
+  const flows = new FlowStore(dir.flows, writer, log)
   const runs = new RunStore(dir.runs, writer, log)
   const clock = new ManualClock(start)
   const started: { flow: string; at: string }[] = []

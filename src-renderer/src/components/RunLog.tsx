@@ -3,6 +3,7 @@ import { useFlowRuns } from '../hooks/useFlowRuns'
 import { useFlows } from '../stores/FlowsProvider'
 import { useRuns } from '../stores/RunsProvider'
 import { RunLogGroupView } from './RunLogGroupView'
+import { Banner } from './Banner'
 
 // Within this many pixels of the bottom the log keeps following new lines.
 const STICKY_PX = 32
@@ -22,14 +23,7 @@ export function RunLog({ flowId }: { flowId: string }) {
 
   return (
     <div className="run-log-wrap">
-      {notice !== null && (
-        <div className="banner banner--notice" role="status" data-testid="run-log-notice">
-          <span>{notice}</span>
-          <button type="button" className="button button--small" onClick={() => dismissNotice(flowId)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {notice !== null && <Banner kind="notice" message={notice} onDismiss={() => dismissNotice(flowId)} testId="run-log-notice" />}
       <div
         ref={box}
         className="run-log"
