@@ -108,6 +108,10 @@ export interface PromptListResponse { prompts: SavedPrompt[] }
 export interface ErrorResponse { error: string }
 
 export type RunStatus = 'running' | 'success' | 'failed'
+/** A run as a whole may also end because the user cancelled it (an extension). */
+export type FlowRunStatus = RunStatus | 'cancelled'
+/** What started a run (an extension, kept on every run record). */
+export type RunTrigger = 'manual' | 'cron' | 'webhook' | 'github-pr'
 
 export interface NodeRun {
   node_id: string
@@ -120,14 +124,35 @@ export interface NodeRun {
 export interface FlowRun {
   id: string
   flow_id: string
-  status: RunStatus
+  status: FlowRunStatus
   started_at: string
   finished_at: string | null
   node_runs: NodeRun[]
   error: string | null
+  /** Extension: what started the run; absent on runs written by the original. */
+  trigger?: RunTrigger
+  /** Extension: the executors' total cost in USD; absent on runs written by the original. */
+  cost_usd?: number
 }
 
-export type RunEventType = 'run_started' | 'node_started' | 'node_completed' | 'node_failed' | 'run_completed' | 'run_failed' | 'log'
+/**
+ * The contract's run events, plus extensions that clients of the original ignore:
+ * `run_cancelled` ends a cancelled run; `executor_text`, `executor_tool_use` and
+ * `executor_tool_result` carry a run's executor output live (message = the text,
+ * the tool call as JSON, or the tool result).
+ */
+export type RunEventType =
+  | 'run_started'
+  | 'node_started'
+  | 'node_completed'
+  | 'node_failed'
+  | 'run_completed'
+  | 'run_failed'
+  | 'log'
+  | 'run_cancelled'
+  | 'executor_text'
+  | 'executor_tool_use'
+  | 'executor_tool_result'
 
 export interface RunEvent {
   flow_id: string
@@ -195,13 +220,77 @@ export interface CronValidation {
   next_runs: string[]
 }
 
+/** One reason a flow would fail on configuration (POST /api/flows/{id}/validate). */
+export interface ValidationProblem {
+  /** The node at fault; null for the flow as a whole. */
+  node_id: string | null
+  /** The config field at fault, when one is. */
+  field: string | null
+  message: string
+}
+
+export interface FlowValidation {
+  valid: boolean
+  problems: ValidationProblem[]
+}
+
+/** Body of POST /api/flows/{id}/trigger for a normal run (all optional). */
+export interface TriggerRequest {
+  /** Start even while another run of the flow is going. */
+  allow_overlap?: boolean
+}
+
+/** 409 from a manual trigger while the flow is running. */
+export interface RunConflict {
+  error: string
+  run_id: string
+}
+
 /** POST /api/flows/{id}/trigger */
 export type TriggerResponse =
-  | { status: 'triggered'; flow_id: string }
+  | { status: 'triggered'; flow_id: string; run_id?: string }
   | { status: 'pr_review_started'; flow_id: string; repo: string; pr: number }
 
 export interface SchedulerStatus {
   active_count: number
   total_flows: number
   flows: { flow_id: string; name: string; enabled: boolean; scheduler_active: boolean }[]
+}
+
+/** One `claude` process the app is running, for the status bar. */
+export interface LiveProcess {
+  pid: number
+  /** A chat turn's warm process, or a run's executor. */
+  role: 'chat' | 'run'
+  flow_id: string
+  node_id: string | null
+  session_id: string | null
+  run_id: string | null
+  /** Resident memory of the process and everything it started; null where it cannot be read. */
+  rss_bytes: number | null
+}
+
+/** GET /api/status (extension): what the status bar and the settings screen show. */
+export interface AppStatus {
+  version: string
+  data_dir: string
+  claude: {
+    /** The command the app runs (SHOGGOTH_CLAUDE_BIN or `claude`). */
+    command: string
+    /** `claude --version`; null when it could not be run. */
+    version: string | null
+    /** Why it could not be run, with what to install. */
+    error: string | null
+  }
+  processes: LiveProcess[]
+  scheduler: { active_count: number; total_flows: number; next_run: { flow_id: string; at: string } | null }
+}
+
+/**
+ * PUT /api/flows/{id} with `If-Match: <updated_at the client last saw>` (extension):
+ * 412 with this body when the flow changed since, so a second writer is told.
+ */
+export interface FlowConflict {
+  error: string
+  flow: Flow
 }

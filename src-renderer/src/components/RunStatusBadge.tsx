@@ -1,7 +1,7 @@
-import type { RunStatus } from '../../../src-main/contract/api'
+import type { FlowRunStatus } from '../../../src-main/contract/api'
 import { STATUS_LABELS } from '../lib/run-format'
 
-export function RunStatusBadge({ status }: { status: RunStatus }) {
+export function RunStatusBadge({ status }: { status: FlowRunStatus }) {
   return (
     <span className={`badge run-badge run-badge--${status}`} data-testid="run-status">
       {STATUS_LABELS[status]}

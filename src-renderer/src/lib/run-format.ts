@@ -1,4 +1,4 @@
-import type { FlowNode, RunEventType, RunStatus } from '../../../src-main/contract/api'
+import type { FlowNode, FlowRunStatus, RunEventType } from '../../../src-main/contract/api'
 
 // Log lines want the second a thing happened; the date is in the run's header.
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
@@ -28,6 +28,7 @@ export function eventTone(type: RunEventType): EventTone {
   switch (type) {
     case 'node_failed':
     case 'run_failed':
+    case 'run_cancelled':
       return 'failed'
     case 'node_completed':
     case 'run_completed':
@@ -36,6 +37,9 @@ export function eventTone(type: RunEventType): EventTone {
     case 'node_started':
       return 'started'
     case 'log':
+    case 'executor_text':
+    case 'executor_tool_use':
+    case 'executor_tool_result':
       return 'info'
   }
 }
@@ -48,8 +52,9 @@ export function nodeLabel(nodes: readonly FlowNode[] | undefined, nodeId: string
   return node ? node.label || node.kind : nodeId
 }
 
-export const STATUS_LABELS: Record<RunStatus, string> = {
+export const STATUS_LABELS: Record<FlowRunStatus, string> = {
   running: 'Running',
   success: 'Success',
   failed: 'Failed',
+  cancelled: 'Cancelled',
 }
