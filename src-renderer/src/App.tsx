@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react'
 import { forgetToken } from './api/connection'
-import { AuthNotice } from './components/AuthNotice'
-import { Header } from './components/Header'
-import { Workspace } from './components/Workspace'
-import { useConnection } from './hooks/useConnection'
-import { useHealth } from './hooks/useHealth'
+import { AuthNotice } from './shell/AuthNotice'
+import { Header } from './shell/Header'
+import { Workspace } from './shell/Workspace'
+import { useConnection } from './shell/useConnection'
+import { useHealth } from './shell/useHealth'
 
 export function App() {
   const connectionState = useConnection()

@@ -1,5 +1,5 @@
 import type { FlowRun, RunEvent } from '../../../src-main/contract/api'
-import { listen } from '../lib/listen'
+import { listen } from '../ui/listen'
 import { RUN_EVENT_TYPES, decodeReset, decodeRunEvent } from './run-events'
 
 /** `live`: connected; `connecting`: first attempt; `reconnecting`: lost it, trying again. */

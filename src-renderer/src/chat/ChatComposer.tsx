@@ -1,0 +1,72 @@
+import { useState, type KeyboardEvent, type SubmitEvent } from 'react'
+import type { ChatTarget } from '../api/chat'
+import type { NodeChatView } from './useNodeChat'
+import { useChat } from './ChatProvider'
+
+/** The message box: Enter sends, Shift+Enter starts a new line; Stop while a turn runs. */
+export function ChatComposer({ target, view }: { target: ChatTarget; view: NodeChatView }) {
+  const send = useChat((s) => s.send)
+  const stop = useChat((s) => s.stop)
+  const [draft, setDraft] = useState('')
+  const [sending, setSending] = useState(false)
+  const { chat, sessionId, running } = view
+  // Busy elsewhere (another window, or a turn from before a reload we are not following).
+  const busyElsewhere = chat.sessions.some((s) => s.session_id === sessionId && s.busy) && running === null
+  const canSend = draft.trim() !== '' && !sending && running === null && !busyElsewhere && chat.loaded
+
+  const submit = async (): Promise<void> => {
+    if (!canSend) return
+    setSending(true)
+    const accepted = await send(target, draft)
+    setSending(false)
+    // A refused message stays in the box, so nothing typed is lost.
+    if (accepted) setDraft('')
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    // isComposing: Enter that confirms an IME candidate must not send.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
+    event.preventDefault()
+    void submit()
+  }
+
+  return (
+    <form
+      className="composer"
+      aria-label="Send a message"
+      onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
+        event.preventDefault()
+        void submit()
+      }}
+    >
+      <textarea
+        className="composer__input"
+        aria-label="Message"
+        placeholder="Message Claude — Enter sends, Shift+Enter for a new line"
+        rows={2}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="composer__bar">
+        <p className="composer__status" role="status" data-testid="chat-status">
+          {running?.status ?? (busyElsewhere ? 'This session is busy with another message.' : '')}
+        </p>
+        {running ? (
+          <button
+            type="button"
+            className="button button--danger-quiet"
+            disabled={running.stopping}
+            onClick={() => void stop(target)}
+          >
+            {running.stopping ? 'Stopping…' : 'Stop'}
+          </button>
+        ) : (
+          <button type="submit" className="button button--primary" disabled={!canSend}>
+            {sending ? 'Sending…' : 'Send'}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,63 @@
+import { TOOL_INPUT_LIMIT, TOOL_RESULT_LIMIT, clip, formatCost, toolInputSummary } from './chat-format'
+import type { ChatEntry } from './transcript'
+
+/** One line of the transcript, styled by what it is. */
+export function ChatEntryView({ entry }: { entry: ChatEntry }) {
+  switch (entry.kind) {
+    case 'user':
+      return (
+        <div className="msg msg--user" data-testid="chat-user">
+          <span className="msg__who">You</span>
+          <p className="msg__text" data-testid="message-text">
+            {entry.text}
+          </p>
+        </div>
+      )
+    case 'assistant':
+      return (
+        <div className="msg msg--assistant" data-testid="chat-assistant" data-live={entry.live ? 'true' : 'false'}>
+          <span className="msg__who">Claude</span>
+          <p className="msg__text" data-testid="message-text">
+            {entry.text}
+            {entry.live && <span className="msg__cursor" aria-hidden="true" />}
+          </p>
+        </div>
+      )
+    case 'tool':
+      return (
+        <p className="msg msg--tool" data-testid="chat-tool">
+          <span className="msg__tool">{entry.tool}:</span> <code>{clip(toolInputSummary(entry.input), TOOL_INPUT_LIMIT)}</code>
+        </p>
+      )
+    case 'tool-result':
+      return (
+        <pre className="msg msg--tool-result" data-testid="chat-tool-result">
+          {clip(entry.content, TOOL_RESULT_LIMIT) || '(no output)'}
+        </pre>
+      )
+    case 'result':
+      return (
+        <p className="msg msg--result" data-testid="chat-result">
+          Cost: {formatCost(entry.cost)} · Turns: {entry.turns}
+        </p>
+      )
+    case 'error':
+      return (
+        <p className="msg msg--error" data-testid="chat-error-line">
+          {entry.message}
+        </p>
+      )
+    case 'stderr':
+      return (
+        <p className="msg msg--stderr" data-testid="chat-stderr">
+          {entry.line}
+        </p>
+      )
+    case 'note':
+      return (
+        <p className="msg msg--note" data-testid="chat-note">
+          {entry.text}
+        </p>
+      )
+  }
+}

@@ -1,0 +1,49 @@
+import { useEffect, useId, useRef } from 'react'
+import type { ChatTarget } from '../api/chat'
+import { useNodeChat } from './useNodeChat'
+import { useChat } from './ChatProvider'
+import { ChatComposer } from './ChatComposer'
+import { ChatNotices } from './ChatNotices'
+import { ChatTranscript } from './ChatTranscript'
+import { SessionPicker } from './SessionPicker'
+
+interface ChatPanelProps {
+  target: ChatTarget
+  label: string
+  onClose: () => void
+}
+
+/** Chat with one executor node: its sessions, the conversation, and the message box. */
+export function ChatPanel({ target, label, onClose }: ChatPanelProps) {
+  const loadSessions = useChat((s) => s.loadSessions)
+  const view = useNodeChat(target)
+  const titleId = useId()
+  const panel = useRef<HTMLElement>(null)
+  const { flowId, nodeId } = target
+
+  useEffect(() => {
+    void loadSessions({ flowId, nodeId })
+  }, [flowId, nodeId, loadSessions])
+
+  // The panel opens below the flow's details, often out of sight: bring it in.
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'nearest' })
+  }, [])
+
+  return (
+    <section ref={panel} className="chat" aria-labelledby={titleId} data-testid="chat-panel">
+      <header className="chat__header">
+        <h3 id={titleId} className="chat__title">
+          Chat with {label}
+        </h3>
+        <button type="button" className="button button--small" onClick={onClose}>
+          Close chat
+        </button>
+      </header>
+      <SessionPicker target={target} view={view} />
+      <ChatNotices target={target} chat={view.chat} />
+      <ChatTranscript view={view} />
+      <ChatComposer target={target} view={view} />
+    </section>
+  )
+}

@@ -1,0 +1,220 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { ChatApi, ChatTarget } from '../api/chat'
+import type { SessionListItem } from '../../../src-main/contract/api'
+import { followTurn, sendMessage, type TurnHandlers, type TurnOutcome, type TurnStream } from '../api/turn-stream'
+import { nodeChatKey, sessionChatKey } from './chat-keys'
+import { turnStatus } from './chat-status'
+import { errorMessage } from '../ui/format'
+import { pickSession } from './sessions'
+import {
+  EMPTY_CHAT,
+  dropTranscript,
+  editTranscript,
+  patchNodeChat,
+  patchRunning,
+  refusal,
+  setRunning,
+  type ChatState,
+  type NodeChat,
+  type RunningTurn,
+} from './chat-model'
+import {
+  addError,
+  addNote,
+  addUserMessage,
+  applyChatEvent,
+  closeLive,
+  withdrawUserMessage,
+  type Transcript,
+} from './transcript'
+
+export type { ChatState, NodeChat, RunningTurn } from './chat-model'
+export { EMPTY_CHAT } from './chat-model'
+
+export type ChatStore = StoreApi<ChatState>
+
+// After stop returns the turn is over; give its last events this long to arrive before cutting the stream.
+const STOP_DRAIN_MS = 1_500
+
+export function createChatStore(api: ChatApi): ChatStore {
+  return createStore<ChatState>()((set, get) => {
+    let lastEntryId = 0
+    const nextId = (): number => ++lastEntryId
+    const streams = new Map<string, TurnStream>()
+
+    const chatOf = (target: ChatTarget): NodeChat => get().chats[nodeChatKey(target)] ?? EMPTY_CHAT
+    const patchChat = (target: ChatTarget, patch: Partial<NodeChat>): void =>
+      set((state) => patchNodeChat(state, nodeChatKey(target), patch))
+    const edit = (key: string, change: (transcript: Transcript) => Transcript): void =>
+      set((state) => editTranscript(state, key, change))
+    const running = (key: string, turn: RunningTurn | null): void => set((state) => setRunning(state, key, turn))
+    const updateRunning = (key: string, patch: (turn: RunningTurn) => Partial<RunningTurn>): void =>
+      set((state) => patchRunning(state, key, patch))
+
+    const refresh = async (target: ChatTarget, follow: boolean): Promise<void> => {
+      patchChat(target, { loading: true })
+      try {
+        const listing = await api.listSessions(target)
+        const selected = pickSession(listing, chatOf(target).selected)
+        patchChat(target, { sessions: listing.sessions, selected, loaded: true, loading: false })
+        if (follow) followIfBusy(target)
+      } catch (error) {
+        patchChat(target, { loading: false, error: errorMessage(error) })
+      }
+    }
+
+    // After a reload (or a 409) the shown session may be mid-turn: stream the rest of it.
+    const followIfBusy = (target: ChatTarget): void => {
+      const chat = chatOf(target)
+      const session = chat.sessions.find((s) => s.session_id === chat.selected)
+      if (!session?.busy || get().running[sessionChatKey(target, session.session_id)]) return
+      const sessionId = session.session_id
+      void runTurn(target, sessionId, 'Following the running answer…', (handlers) =>
+        followTurn(api, target, sessionId, handlers),
+      )
+    }
+
+    /** Streams one turn into its session's transcript. */
+    const runTurn = async (
+      target: ChatTarget,
+      sessionId: string,
+      status: string,
+      start: (handlers: TurnHandlers) => TurnStream,
+      onOpen?: () => void,
+    ): Promise<TurnOutcome> => {
+      const key = sessionChatKey(target, sessionId)
+      running(key, { status, stopping: false })
+      const stream = start({
+        onOpen,
+        onEvent: (event) => {
+          edit(key, (t) => applyChatEvent(t, event, nextId))
+          updateRunning(key, (turn) => (turn.stopping ? {} : { status: turnStatus(event, turn.status) }))
+        },
+        onReconnect: () => updateRunning(key, () => ({ status: 'Reconnecting…' })),
+      })
+      streams.set(key, stream)
+      const outcome = await stream.finished
+      streams.delete(key)
+      running(key, null)
+      edit(key, closeLive)
+      if (outcome.kind === 'lost') {
+        const message = `Lost the connection to this answer (${outcome.error.message}). It may still be running: reopen the chat to follow it.`
+        edit(key, (t) => addError(t, message, nextId()))
+      }
+      // Message counts and costs changed; a refused message may have met a busy session worth following.
+      void refresh(target, outcome.kind === 'refused')
+      return outcome
+    }
+
+    const createSession = async (target: ChatTarget): Promise<string | null> => {
+      try {
+        const created = await api.newSession(target)
+        const session: SessionListItem = {
+          session_id: created.session_id,
+          summary: '',
+          message_count: 0,
+          total_cost: 0,
+          created_at: created.created_at,
+          busy: false,
+        }
+        patchChat(target, {
+          sessions: [...chatOf(target).sessions, session],
+          selected: session.session_id,
+          notice: created.warning ?? null,
+        })
+        return session.session_id
+      } catch (error) {
+        patchChat(target, { error: errorMessage(error) })
+        return null
+      }
+    }
+
+    return {
+      chats: {},
+      transcripts: {},
+      running: {},
+
+      loadSessions: (target) => refresh(target, true),
+
+      selectSession(target, sessionId) {
+        patchChat(target, { selected: sessionId, error: null, notice: null })
+        followIfBusy(target)
+      },
+
+      async newSession(target) {
+        patchChat(target, { error: null, notice: null })
+        const id = await createSession(target)
+        if (id === null) return false
+        void refresh(target, false)
+        return true
+      },
+
+      async deleteSession(target, sessionId) {
+        patchChat(target, { error: null, notice: null })
+        try {
+          const body = await api.deleteSession(target, sessionId)
+          const chat = chatOf(target)
+          patchChat(target, {
+            sessions: chat.sessions.filter((s) => s.session_id !== sessionId),
+            selected: chat.selected === sessionId ? body.active_session : chat.selected,
+          })
+          const key = sessionChatKey(target, sessionId)
+          streams.get(key)?.abort()
+          set((state) => dropTranscript(state, key))
+          void refresh(target, true)
+          return true
+        } catch (error) {
+          patchChat(target, { error: errorMessage(error) })
+          return false
+        }
+      },
+
+      async send(target, prompt) {
+        const text = prompt.trim()
+        if (text === '') return false
+        patchChat(target, { error: null, notice: null })
+        const sessionId = chatOf(target).selected ?? (await createSession(target))
+        if (sessionId === null) return false
+        const key = sessionChatKey(target, sessionId)
+        if (get().running[key]) return false
+
+        const userEntry = nextId()
+        edit(key, (t) => addUserMessage(t, text, userEntry))
+        return new Promise<boolean>((resolve) => {
+          const accepted = (): void => resolve(true)
+          void runTurn(target, sessionId, 'Waiting for Claude…', (h) => sendMessage(api, target, text, sessionId, h), accepted).then(
+            (outcome) => {
+              if (outcome.kind !== 'refused') return resolve(true)
+              edit(key, (t) => withdrawUserMessage(t, userEntry))
+              patchChat(target, refusal(outcome.error))
+              resolve(false)
+            },
+          )
+        })
+      },
+
+      async stop(target) {
+        const sessionId = chatOf(target).selected
+        if (sessionId === null) return
+        const key = sessionChatKey(target, sessionId)
+        if (!get().running[key]) return
+        updateRunning(key, () => ({ stopping: true, status: 'Stopping…' }))
+        try {
+          await api.stop(target, sessionId)
+        } catch (error) {
+          updateRunning(key, () => ({ stopping: false }))
+          patchChat(target, { error: errorMessage(error) })
+          return
+        }
+        const stream = streams.get(key)
+        if (stream) {
+          await Promise.race([stream.finished, new Promise((resolve) => window.setTimeout(resolve, STOP_DRAIN_MS))])
+          stream.abort()
+        }
+        edit(key, (t) => addNote(t, 'Stopped.', nextId()))
+      },
+
+      dismiss: (target) => patchChat(target, { error: null, notice: null }),
+    }
+  })
+}

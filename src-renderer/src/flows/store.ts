@@ -1,0 +1,151 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { Flow, FlowChanges, FlowNode, FlowSummary, NewFlow } from '../../../src-main/contract/api'
+import type { FlowsApi } from '../api/flows'
+import { errorMessage } from '../ui/format'
+import { summarize } from '../../../src-main/contract/flow-summary'
+
+export interface FlowsState {
+  /** In the server's order: oldest first. */
+  flows: FlowSummary[]
+  /** A list request is in flight. */
+  loading: boolean
+  /** The list has arrived at least once (tells "empty" apart from "not yet known"). */
+  loaded: boolean
+  /** The last failed action's message, shown until dismissed or the next action. */
+  error: string | null
+  selectedId: string | null
+  /** Each flow's nodes, by flow id, once fetched (the list only carries counts). */
+  nodes: Record<string, FlowNode[]>
+
+  load(): Promise<void>
+  /** Fetches one flow in full, for its nodes. */
+  loadNodes(id: string): Promise<void>
+  /** Appends a node to the flow's stored nodes. */
+  addNode(id: string, node: FlowNode): Promise<boolean>
+  /** Replaces the flow's nodes with `edit` applied to the stored ones. */
+  editNodes(id: string, edit: (nodes: FlowNode[]) => FlowNode[]): Promise<boolean>
+  /** Each mutation resolves to whether it succeeded; failures land in `error`. */
+  create(input: NewFlow): Promise<boolean>
+  rename(id: string, name: string): Promise<boolean>
+  setEnabled(id: string, enabled: boolean): Promise<boolean>
+  remove(id: string): Promise<boolean>
+  select(id: string | null): void
+  dismissError(): void
+}
+
+export type FlowsStore = StoreApi<FlowsState>
+
+// A factory rather than a module singleton: the API needs the resolved
+// connection, and tests can hand in a fake FlowsApi.
+export function createFlowsStore(api: FlowsApi): FlowsStore {
+  return createStore<FlowsState>()((set, get) => {
+    const fail = (error: unknown): false => {
+      set({ error: errorMessage(error) })
+      return false
+    }
+
+    // A whole flow (GET or PUT reply) refreshes both its list entry and its nodes.
+    const keep = (flow: Flow): void => {
+      const summary = summarize(flow)
+      set((state) => ({
+        flows: state.flows.map((f) => (f.id === flow.id ? summary : f)),
+        nodes: { ...state.nodes, [flow.id]: flow.nodes },
+      }))
+    }
+
+    const update = async (id: string, changes: FlowChanges): Promise<boolean> => {
+      set({ error: null })
+      try {
+        keep(await api.update(id, changes))
+        return true
+      } catch (error) {
+        return fail(error)
+      }
+    }
+
+    return {
+      flows: [],
+      loading: false,
+      loaded: false,
+      error: null,
+      selectedId: null,
+      nodes: {},
+
+      async load() {
+        set({ loading: true, error: null })
+        try {
+          const flows = await api.list()
+          set((state) => ({
+            flows,
+            loading: false,
+            loaded: true,
+            selectedId: keepSelection(state.selectedId, flows),
+          }))
+        } catch (error) {
+          set({ loading: false })
+          fail(error)
+        }
+      },
+
+      async create(input) {
+        set({ error: null })
+        try {
+          const id = await api.create(input)
+          // Select first so the refreshed list keeps the new flow in view.
+          set({ selectedId: id })
+          await get().load()
+          return true
+        } catch (error) {
+          return fail(error)
+        }
+      },
+
+      async loadNodes(id) {
+        try {
+          keep(await api.get(id))
+        } catch (error) {
+          fail(error)
+        }
+      },
+
+      addNode: (id, node) => get().editNodes(id, (nodes) => [...nodes, node]),
+
+      async editNodes(id, edit) {
+        set({ error: null })
+        try {
+          // `nodes` replaces the whole list: start from the stored one, not a possibly stale copy.
+          const current = await api.get(id)
+          return await update(id, { nodes: edit(current.nodes) })
+        } catch (error) {
+          return fail(error)
+        }
+      },
+
+      rename: (id, name) => update(id, { name }),
+      setEnabled: (id, enabled) => update(id, { enabled }),
+
+      async remove(id) {
+        set({ error: null })
+        try {
+          await api.remove(id)
+          set((state) => ({
+            flows: state.flows.filter((f) => f.id !== id),
+            selectedId: state.selectedId === id ? null : state.selectedId,
+          }))
+          return true
+        } catch (error) {
+          return fail(error)
+        }
+      },
+
+      select: (id) => set({ selectedId: id }),
+      dismissError: () => set({ error: null }),
+    }
+  })
+}
+
+/** Keep the current selection if it still exists, otherwise show the first flow. */
+function keepSelection(current: string | null, flows: FlowSummary[]): string | null {
+  if (current !== null && flows.some((f) => f.id === current)) return current
+  return flows[0]?.id ?? null
+}

@@ -1,0 +1,117 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { FlowRun, RunEvent } from '../../../src-main/contract/api'
+import type { RunsApi } from '../api/runs'
+import type { RunStreamStatus } from '../api/run-stream'
+import { errorMessage } from '../ui/format'
+import { appendRunEvent, type RunLogGroup } from './run-log'
+
+/** Everything the Runs section shows for one flow. */
+export interface FlowRuns {
+  /** Newest first, as the server lists them. */
+  runs: FlowRun[]
+  loaded: boolean
+  /** The last failed load or trigger, until the next one succeeds. */
+  error: string | null
+  log: readonly RunLogGroup[]
+  /** The newest live event seen, to resume after when the flow is opened again. */
+  lastEventId: string | null
+  stream: RunStreamStatus | 'closed'
+  /** Set when the live stream had to start over and lines may be missing. */
+  notice: string | null
+  triggering: boolean
+}
+
+export interface RunsState {
+  /** By flow id. */
+  flows: Record<string, FlowRuns>
+  load(flowId: string): Promise<void>
+  /** Resolves to whether the server accepted the run. */
+  trigger(flowId: string): Promise<boolean>
+  receive(flowId: string, event: RunEvent, id: string): void
+  resync(flowId: string, runs: FlowRun[]): void
+  setStream(flowId: string, status: FlowRuns['stream']): void
+  dismissNotice(flowId: string): void
+}
+
+export type RunsStore = StoreApi<RunsState>
+
+export const EMPTY_FLOW_RUNS: FlowRuns = {
+  runs: [],
+  loaded: false,
+  error: null,
+  log: [],
+  lastEventId: null,
+  stream: 'closed',
+  notice: null,
+  triggering: false,
+}
+
+const RESET_NOTICE = 'The live log was reconnected but could not catch up on everything it missed; the history below is up to date.'
+
+export function createRunsStore(api: RunsApi): RunsStore {
+  return createStore<RunsState>()((set, get) => {
+    // Polls, event-driven refreshes and triggers overlap: only the newest request may land.
+    const loadSequence = new Map<string, number>()
+
+    const patch = (flowId: string, change: (current: FlowRuns) => Partial<FlowRuns>): void =>
+      set((state) => {
+        const current = state.flows[flowId] ?? EMPTY_FLOW_RUNS
+        return { flows: { ...state.flows, [flowId]: { ...current, ...change(current) } } }
+      })
+
+    return {
+      flows: {},
+
+      async load(flowId) {
+        const sequence = (loadSequence.get(flowId) ?? 0) + 1
+        loadSequence.set(flowId, sequence)
+        try {
+          const runs = await api.list(flowId)
+          if (loadSequence.get(flowId) === sequence) patch(flowId, () => ({ runs, loaded: true, error: null }))
+        } catch (error) {
+          if (loadSequence.get(flowId) === sequence) patch(flowId, () => ({ error: errorMessage(error) }))
+        }
+      },
+
+      async trigger(flowId) {
+        patch(flowId, () => ({ triggering: true, error: null }))
+        try {
+          await api.trigger(flowId)
+          patch(flowId, () => ({ triggering: false }))
+          // The run record exists once the trigger answers; show it even if the stream is slow.
+          void get().load(flowId)
+          return true
+        } catch (error) {
+          patch(flowId, () => ({ triggering: false, error: errorMessage(error) }))
+          return false
+        }
+      },
+
+      receive(flowId, event, id) {
+        patch(flowId, (current) => ({
+          log: appendRunEvent(current.log, event, id),
+          lastEventId: id === '' ? current.lastEventId : id,
+        }))
+        // A run appeared or ended: the history has news.
+        if (event.event_type === 'run_started' || event.event_type === 'run_completed' || event.event_type === 'run_failed') {
+          void get().load(flowId)
+        }
+      },
+
+      resync(flowId, runs) {
+        // Supersedes any list request still in flight.
+        loadSequence.set(flowId, (loadSequence.get(flowId) ?? 0) + 1)
+        // The old id cannot be resumed after; the next open starts fresh.
+        patch(flowId, () => ({ runs, loaded: true, error: null, notice: RESET_NOTICE, lastEventId: null }))
+      },
+
+      setStream(flowId, status) {
+        patch(flowId, () => ({ stream: status }))
+      },
+
+      dismissNotice(flowId) {
+        patch(flowId, () => ({ notice: null }))
+      },
+    }
+  })
+}
