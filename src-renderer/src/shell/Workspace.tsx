@@ -11,6 +11,7 @@ import { createFlowsStore } from '../flows/store'
 import { FlowsProvider } from '../flows/FlowsProvider'
 import { createRunsStore } from '../runs/store'
 import { RunsProvider, type RunsServices } from '../runs/RunsProvider'
+import { ApiProvider } from './ApiContext'
 import { FlowPane } from '../flows/FlowPane'
 import { Sidebar } from './Sidebar'
 
@@ -30,7 +31,7 @@ export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
     })
     const runsApi = createRunsApi(client)
     const runs: RunsServices = { store: createRunsStore(runsApi), runsApi, scheduleApi: createScheduleApi(client) }
-    return { flows: createFlowsStore(createFlowsApi(client)), chat: createChatStore(createChatApi(client)), runs }
+    return { client, flows: createFlowsStore(createFlowsApi(client)), chat: createChatStore(createChatApi(client)), runs }
   })
 
   useEffect(() => {
@@ -38,6 +39,7 @@ export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
   }, [stores])
 
   return (
+    <ApiProvider client={stores.client} connection={connection}>
     <FlowsProvider store={stores.flows}>
       <ChatProvider store={stores.chat}>
         <RunsProvider services={stores.runs}>
@@ -48,5 +50,6 @@ export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
         </RunsProvider>
       </ChatProvider>
     </FlowsProvider>
+    </ApiProvider>
   )
 }
