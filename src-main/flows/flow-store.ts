@@ -11,6 +11,14 @@ import { storedTimestamp } from '../time'
 import { summarize } from '../contract/flow-summary'
 import { storedFlowSchema } from './model'
 
+/** A write based on an older version of the flow than the stored one. */
+export class FlowConflictError extends Error {
+  constructor(readonly current: Flow) {
+    super('the flow was changed elsewhere since you loaded it')
+    this.name = 'FlowConflictError'
+  }
+}
+
 export type FlowChange =
   | { kind: 'created'; flow: Flow }
   | { kind: 'updated'; flow: Flow; previous: Flow }
@@ -70,10 +78,15 @@ export class FlowStore {
     return flow
   }
 
-  /** Present fields replace the stored ones wholesale; `updated_at` moves on every call. */
-  async update(id: string, changes: FlowChanges): Promise<Flow | undefined> {
+  /**
+   * Present fields replace the stored ones wholesale; `updated_at` moves on every
+   * call. With `expectedUpdatedAt`, a flow changed since then is not overwritten
+   * (FlowConflictError carries the stored one).
+   */
+  async update(id: string, changes: FlowChanges, expectedUpdatedAt?: string): Promise<Flow | undefined> {
     const previous = this.store.get(id)
     if (!previous) return undefined
+    if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== previous.updated_at) throw new FlowConflictError(previous)
     const flow: Flow = {
       ...previous,
       name: changes.name ?? previous.name,
@@ -81,7 +94,7 @@ export class FlowStore {
       enabled: changes.enabled ?? previous.enabled,
       nodes: changes.nodes ?? previous.nodes,
       edges: changes.edges ?? previous.edges,
-      updated_at: storedTimestamp(),
+      updated_at: laterTimestamp(previous.updated_at),
     }
     await this.store.save(flow)
     void this.emit({ kind: 'updated', flow, previous })
@@ -112,4 +125,11 @@ export class FlowStore {
   private async emit(change: FlowChange): Promise<void> {
     await Promise.allSettled([...this.listeners].map(async (listener) => listener(change)))
   }
+}
+
+/** Now, but never equal to the previous value, so `updated_at` tells every version apart. */
+function laterTimestamp(previous: string): string {
+  const now = new Date()
+  const before = Date.parse(previous)
+  return storedTimestamp(Number.isFinite(before) && now.getTime() <= before ? new Date(before + 1) : now)
 }

@@ -1,7 +1,7 @@
 // Flows CRUD (§4.3).
 import type { FastifyInstance } from 'fastify'
-import type { CreatedResponse, DeletedResponse } from '../../contract/api'
-import type { FlowStore } from '../../flows/flow-store'
+import type { CreatedResponse, DeletedResponse, FlowConflict } from '../../contract/api'
+import { FlowConflictError, type FlowStore } from '../../flows/flow-store'
 import { flowChangesSchema, newFlowSchema } from '../../flows/model'
 import { notFound, storageStep } from '../errors'
 import { jsonBody, safeId, sendJsonText } from '../request'
@@ -26,12 +26,21 @@ export function flowRoutes(api: FastifyInstance, flows: FlowStore): void {
     return sendJsonText(reply, 200, json)
   })
 
-  api.put<IdParams>('/api/flows/:id', async (request) => {
+  // An extension: `If-Match: <updated_at>` refuses to overwrite a newer version (412 with it).
+  api.put<IdParams>('/api/flows/:id', async (request, reply) => {
     const id = safeId(request.params.id)
     const changes = jsonBody(request, flowChangesSchema)
-    const flow = await storageStep('failed to save flow', () => flows.update(id, changes))
-    if (!flow) throw notFound('flow not found')
-    return flow
+    const ifMatch = request.headers['if-match']
+    const expected = typeof ifMatch === 'string' && ifMatch !== '' && ifMatch !== '*' ? ifMatch.replace(/^"|"$/g, '') : undefined
+    try {
+      const flow = await storageStep('failed to save flow', () => flows.update(id, changes, expected), FlowConflictError)
+      if (!flow) throw notFound('flow not found')
+      return flow
+    } catch (error) {
+      if (!(error instanceof FlowConflictError)) throw error
+      const conflict: FlowConflict = { error: error.message, flow: error.current }
+      return reply.code(412).send(conflict)
+    }
   })
 
   api.delete<IdParams>('/api/flows/:id', async (request) => {
