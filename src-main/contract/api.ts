@@ -119,6 +119,11 @@ export interface NodeRun {
   started_at: string
   finished_at: string | null
   output_preview: string | null
+  /**
+   * Extension, executor nodes only: everything the executor printed (text, tool
+   * calls, tool results), cut at 1 MiB with a note at the end when longer.
+   */
+  output?: string
 }
 
 export interface FlowRun {
@@ -238,6 +243,12 @@ export interface FlowValidation {
 export interface TriggerRequest {
   /** Start even while another run of the flow is going. */
   allow_overlap?: boolean
+}
+
+/** POST /api/flows/{id}/runs/{run_id}/cancel (extension) */
+export interface CancelResponse {
+  status: 'cancelled'
+  run_id: string
 }
 
 /** 409 from a manual trigger while the flow is running. */

@@ -1,5 +1,6 @@
 // Runs an executor node's prompt through `claude` in print mode (§9.5):
-// stream-json out, the rendered prompt on stdin, the last `result` line wins.
+// stream-json out (with partial messages, so the run can show text as it is
+// written), the rendered prompt on stdin, the last `result` line wins.
 import { OUTPUT_ARGS, permissionArgs } from '../agent/claude-command'
 import { startClaude, type ClaudeRuntime } from '../agent/claude-runtime'
 import { mapStdoutLine, type ResultLine } from '../agent/stream-json'
@@ -12,6 +13,19 @@ export interface BatchJob {
   timeoutMs: number
 }
 
+export interface BatchHooks {
+  /** Every stdout line, as it comes (live output). */
+  onLine?: (line: string) => void
+  /** Aborting ends the process group at once (a cancelled run). */
+  signal?: AbortSignal
+}
+
+export class BatchCancelled extends Error {
+  constructor() {
+    super('cancelled')
+  }
+}
+
 export interface BatchResult {
   text: string
   cost: number
@@ -20,18 +34,24 @@ export interface BatchResult {
 
 /** The prompt goes to stdin (a `-` argument would reach the model as text). */
 export function batchArgs(job: Pick<BatchJob, 'permissions' | 'appendSystemPrompt'>): string[] {
-  return [...OUTPUT_ARGS, ...(job.appendSystemPrompt ? ['--append-system-prompt', job.appendSystemPrompt] : []), ...permissionArgs(job.permissions)]
+  return [...OUTPUT_ARGS, '--include-partial-messages', ...(job.appendSystemPrompt ? ['--append-system-prompt', job.appendSystemPrompt] : []), ...permissionArgs(job.permissions)]
 }
 
-export async function runBatch(job: BatchJob, runtime: ClaudeRuntime): Promise<BatchResult> {
+export async function runBatch(job: BatchJob, runtime: ClaudeRuntime, hooks: BatchHooks = {}): Promise<BatchResult> {
+  if (hooks.signal?.aborted) throw new BatchCancelled()
   let child
   try {
     child = await startClaude(runtime, batchArgs(job), job.workingDir)
   } catch (error) {
     throw new Error(`failed to spawn claude process: ${(error as Error).message}`)
   }
+  if (hooks.signal?.aborted) {
+    await child.kill()
+    throw new BatchCancelled()
+  }
   let last: ResultLine | undefined
   child.onStdout((line) => {
+    hooks.onLine?.(line)
     const mapped = mapStdoutLine(line, 'flow')
     if (mapped.result) last = mapped.result
   })
@@ -40,16 +60,24 @@ export async function runBatch(job: BatchJob, runtime: ClaudeRuntime): Promise<B
     timedOut = true
     void child.kill()
   }, job.timeoutMs)
+  const cancel = () => void child.kill()
+  hooks.signal?.addEventListener('abort', cancel, { once: true })
   try {
     await child.write(job.prompt)
     child.endInput()
   } catch (error) {
     clearTimeout(timer)
+    hooks.signal?.removeEventListener('abort', cancel)
     await child.kill()
+    if (hooks.signal?.aborted) throw new BatchCancelled()
     throw new Error(`stdin write failed: ${(error as Error).message}`)
   }
   const exit = await child.exited
   clearTimeout(timer)
+  hooks.signal?.removeEventListener('abort', cancel)
+  if (hooks.signal?.aborted) {
+    throw new BatchCancelled()
+  }
   if (timedOut) throw new Error(`claude process timed out after ${Math.round(job.timeoutMs / 1000)}s`)
   if (exit.code !== 0) throw new Error(`claude exited with ${exit.signal ? `signal: ${exit.signal}` : `exit status: ${exit.code}`}`)
   return { text: last?.text ?? '', cost: last?.reportedCost ?? 0, turns: last?.turns ?? 0 }

@@ -1,13 +1,10 @@
-// How a flow's nodes run (pure). Two shapes:
-// - pipeline: at most one executor, and either no edge between working nodes
-//   or every one of them wired to that executor (the usual drawing) — the
-//   contract's fixed order (§9.1): sources → filters → executor → sinks;
-// - graph: the edges decide. A node starts when every working node feeding it
-//   is done, so independent branches run side by side. Edges to missing nodes
-//   and cycles are refused before anything runs.
+// How a flow's nodes run (pure). One rule:
+// - at most one executor: the contract's fixed pipeline (§9.1) — sources,
+//   filters in `nodes` order, the executor, sinks — whatever edges are drawn;
+// - two or more executors: the edges decide. A node starts when every working
+//   node feeding it is done, so independent branches run side by side. Such a
+//   flow must be fully wired (see flow-checks.ts) before it may run.
 import type { Flow, FlowNode } from '../contract/api'
-
-export class PlanError extends Error {}
 
 export interface GraphPlan {
   shape: 'graph'
@@ -23,59 +20,46 @@ export interface PipelinePlan {
 
 export type Plan = GraphPlan | PipelinePlan
 
-const working = (node: FlowNode) => node.node_type !== 'trigger'
+export const isWorking = (node: FlowNode) => node.node_type !== 'trigger'
+
+export const executorsOf = (flow: Flow) => flow.nodes.filter((node) => node.node_type === 'executor')
+
+/** Edges never matter to a flow with at most one executor. */
+export function followsEdges(flow: Flow): boolean {
+  return executorsOf(flow).length >= 2
+}
 
 export function planFlow(flow: Flow): Plan {
+  if (!followsEdges(flow)) return { shape: 'pipeline' }
   const byId = new Map(flow.nodes.map((node) => [node.id, node]))
-  for (const edge of flow.edges) {
-    for (const end of [edge.source, edge.target]) {
-      if (!byId.has(end)) throw new PlanError(`edge ${edge.id} connects a node that does not exist: ${end}`)
-    }
-  }
-  const cycle = findCycle(flow)
-  if (cycle) throw new PlanError(`the flow's edges form a cycle: ${cycle.map((id) => byId.get(id)!.label || id).join(' → ')}`)
-
-  const innerEdges = flow.edges.filter((edge) => working(byId.get(edge.source)!) && working(byId.get(edge.target)!))
-  const executors = flow.nodes.filter((node) => node.node_type === 'executor')
-  if (executors.length <= 1 && (innerEdges.length === 0 || wiredToExecutor(flow, innerEdges, executors[0]))) return { shape: 'pipeline' }
-
-  const nodes = flow.nodes.filter(working)
+  const nodes = flow.nodes.filter(isWorking)
   const inputs = new Map<string, FlowNode[]>(nodes.map((node) => [node.id, []]))
-  for (const edge of innerEdges) {
-    const feeding = inputs.get(edge.target)!
-    const source = byId.get(edge.source)!
+  for (const edge of flow.edges) {
+    const source = byId.get(edge.source)
+    const feeding = inputs.get(edge.target)
+    if (!source || !isWorking(source) || !feeding) continue
     if (!feeding.includes(source)) feeding.push(source)
   }
   return { shape: 'graph', nodes, inputs }
 }
 
-/**
- * True when every source and filter leads to the executor and every sink is fed
- * by it — the usual drawing, which the contract's fixed order runs the same way.
- */
-function wiredToExecutor(flow: Flow, edges: Flow['edges'], executor: FlowNode | undefined): boolean {
-  if (!executor) return false
-  const reach = (from: string, forward: boolean): Set<string> => {
-    const found = new Set<string>()
-    const walk = (id: string) => {
-      for (const edge of edges) {
-        const [here, there] = forward ? [edge.source, edge.target] : [edge.target, edge.source]
-        if (here === id && !found.has(there)) {
-          found.add(there)
-          walk(there)
-        }
-      }
-    }
-    walk(from)
-    return found
+/** Ids reachable from `start` along edges (forward) or against them, `start` excluded unless on a cycle. */
+export function reachable(flow: Flow, start: readonly string[], forward: boolean): Set<string> {
+  const next = new Map<string, string[]>()
+  for (const edge of flow.edges) {
+    const [from, to] = forward ? [edge.source, edge.target] : [edge.target, edge.source]
+    next.set(from, [...(next.get(from) ?? []), to])
   }
-  const upstream = reach(executor.id, false)
-  const downstream = reach(executor.id, true)
-  return flow.nodes.every((node) => {
-    if (node.node_type === 'source' || node.node_type === 'filter') return upstream.has(node.id)
-    if (node.node_type === 'sink') return downstream.has(node.id)
-    return true
-  })
+  const found = new Set<string>()
+  const queue = [...start]
+  while (queue.length > 0) {
+    for (const id of next.get(queue.shift()!) ?? []) {
+      if (found.has(id)) continue
+      found.add(id)
+      queue.push(id)
+    }
+  }
+  return found
 }
 
 /** The node ids of one cycle (first node repeated at the end), or null. */

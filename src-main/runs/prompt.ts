@@ -1,6 +1,6 @@
 // The executor's prompt (contract §9.2): a template from a file or inline text,
 // `{{name}}` variables filled in, fetched items formatted as a numbered list.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Item } from '../integrations/types'
@@ -53,14 +53,31 @@ export function renderPrompt(template: string, items: readonly Item[], variables
   return items.length > 0 && !template.includes('{{content}}') ? `${filled}\n\n<<<\n${content}\n>>>` : filled
 }
 
-/** The template named by an executor's `prompt`: a file (path ends .md/.txt or exists), else the text itself. */
+/** True when an executor's `prompt` names a template file (path ends .md/.txt or exists) rather than being the text. */
+export function namesFile(prompt: string, serverCwd: string): boolean {
+  return prompt.endsWith('.md') || prompt.endsWith('.txt') || existsSync(resolve(serverCwd, prompt))
+}
+
+const unreadable = (prompt: string, error: unknown) => `failed to read prompt file: ${prompt}: ${(error as Error).message}`
+
+/** The template named by an executor's `prompt`: a file (see namesFile), else the text itself. */
 export async function loadTemplate(prompt: string, serverCwd: string): Promise<string> {
-  const path = resolve(serverCwd, prompt)
-  if (!prompt.endsWith('.md') && !prompt.endsWith('.txt') && !existsSync(path)) return prompt
+  if (!namesFile(prompt, serverCwd)) return prompt
   try {
-    return await readFile(path, 'utf8')
+    return await readFile(resolve(serverCwd, prompt), 'utf8')
   } catch (error) {
-    throw new Error(`failed to read prompt file: ${prompt}: ${(error as Error).message}`)
+    throw new Error(unreadable(prompt, error))
+  }
+}
+
+/** The error loadTemplate would raise, found without waiting (for checks before a run); null when readable. */
+export function templateError(prompt: string, serverCwd: string): string | null {
+  if (!namesFile(prompt, serverCwd)) return null
+  try {
+    readFileSync(resolve(serverCwd, prompt))
+    return null
+  } catch (error) {
+    return unreadable(prompt, error)
   }
 }
 

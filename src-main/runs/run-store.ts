@@ -57,6 +57,10 @@ export class RunStore {
     return [...(this.runs.get(flowId) ?? [])].reverse()
   }
 
+  get(flowId: string, runId: string): FlowRun | undefined {
+    return this.runs.get(flowId)?.find((run) => run.id === runId)
+  }
+
   isRunning(flowId: string): boolean {
     return (this.runs.get(flowId) ?? []).some((run) => run.status === 'running')
   }

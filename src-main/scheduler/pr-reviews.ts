@@ -194,6 +194,7 @@ export class PrReviews {
     }
     try {
       const { finished } = await this.deps.runner.start(flow, {
+        trigger: 'github-pr',
         context: {
           diff: diffText,
           pr_number: String(pr.number),

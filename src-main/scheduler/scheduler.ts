@@ -127,7 +127,7 @@ export class Scheduler {
       this.log.info(`flow "${flow.name}": ${why} skipped, a run is still going`)
       return
     }
-    const { finished } = await this.runner.start(flow)
+    const { finished } = await this.runner.start(flow, { trigger: 'cron' })
     // Stopping the scheduler must not wait for a long run; the run itself goes on.
     await Promise.race([finished, new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))])
   }

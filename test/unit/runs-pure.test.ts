@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Flow, FlowNode, RunEvent } from '../../src-main/contract/api'
-import { findCycle, planFlow, PlanError } from '../../src-main/runs/dag'
+import { findCycle, planFlow } from '../../src-main/runs/dag'
 import { cutBytes, fillTemplate, formatItems, minuteStamp, preview, renderPrompt } from '../../src-main/runs/prompt'
 import { RunEventBus } from '../../src-main/runs/run-events'
 
@@ -12,32 +12,24 @@ const flow = (nodes: FlowNode[], edges: [string, string][]): Flow => ({
 describe('planFlow', () => {
   const basic = [node('t', 'trigger', 'cron'), node('s', 'source', 'rss'), node('x', 'executor', 'claude-code'), node('o', 'sink', 'slack')]
 
-  it('keeps the contract pipeline for one executor without edges between working nodes', () => {
+  it('a flow with at most one executor is the contract pipeline, whatever its edges', () => {
     expect(planFlow(flow(basic, [])).shape).toBe('pipeline')
-    expect(planFlow(flow(basic, [['t', 's']])).shape).toBe('pipeline')
+    expect(planFlow(flow(basic, [['t', 's'], ['s', 'x'], ['x', 'o']])).shape).toBe('pipeline')
+    expect(planFlow(flow([...basic, node('s2', 'source', 'rss')], [['s2', 'o'], ['s', 'ghost'], ['x', 's'], ['s', 'x']])).shape).toBe('pipeline')
   })
 
-  it('keeps it too when every working node is wired to that executor (the usual drawing)', () => {
-    const drawn = [...basic, node('f', 'filter', 'keyword')]
-    expect(planFlow(flow(drawn, [['t', 's'], ['s', 'f'], ['f', 'x'], ['x', 'o']])).shape).toBe('pipeline')
-  })
-
-  it('follows the edges when they route a node away from the executor, listing inputs in edge order', () => {
-    const plan = planFlow(flow([...basic, node('s2', 'source', 'rss'), node('o2', 'sink', 'notion')], [['t', 's'], ['s2', 'x'], ['s', 'x'], ['x', 'o'], ['s', 'o2']]))
+  it('two executors follow the edges, listing inputs in edge order', () => {
+    const plan = planFlow(flow([...basic, node('y', 'executor'), node('s2', 'source', 'rss')], [['t', 's'], ['s2', 'x'], ['s', 'x'], ['x', 'o'], ['x', 'y']]))
     expect(plan.shape).toBe('graph')
     if (plan.shape !== 'graph') return
-    expect(plan.nodes.map((n) => n.id)).toEqual(['s', 'x', 'o', 's2', 'o2'])
+    expect(plan.nodes.map((n) => n.id)).toEqual(['s', 'x', 'o', 'y', 's2'])
     expect(plan.inputs.get('x')!.map((n) => n.id)).toEqual(['s2', 's'])
+    expect(plan.inputs.get('y')!.map((n) => n.id)).toEqual(['x'])
     expect(plan.inputs.get('s')).toEqual([])
   })
 
-  it('two executors always follow the edges', () => {
-    expect(planFlow(flow([node('a', 'executor'), node('b', 'executor')], [])).shape).toBe('graph')
-  })
-
-  it('refuses edges to missing nodes and cycles, naming them', () => {
-    expect(() => planFlow(flow(basic, [['s', 'ghost']]))).toThrow(new PlanError('edge e0 connects a node that does not exist: ghost'))
-    expect(() => planFlow(flow(basic, [['s', 'x'], ['x', 'o'], ['o', 's']]))).toThrow('the flow\'s edges form a cycle: S → X → O → S')
+  it('finds cycles', () => {
+    expect(findCycle(flow(basic, [['s', 'x'], ['x', 'o'], ['o', 's']]))).toEqual(['s', 'x', 'o', 's'])
     expect(findCycle(flow(basic, [['s', 'x'], ['x', 'o']]))).toBeNull()
   })
 })

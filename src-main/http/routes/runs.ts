@@ -1,18 +1,25 @@
-// Runs (§4.4, §4.5, §5.3 + §15.5): manual trigger (normal or PR review), the
-// run history, the live run stream with replay, and webhook triggers.
+// Runs (§4.4, §4.5, §5.3 + §15.5): manual trigger (normal or PR review, one
+// run at a time unless overlap is asked for), the run history, the live run
+// stream with replay, cancelling a run, checking a flow, and webhook triggers.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Flow } from '../../contract/api'
+import { z } from 'zod'
+import type { CancelResponse, Flow, RunConflict } from '../../contract/api'
 import type { FlowStore } from '../../flows/flow-store'
 import type { Logger } from '../../log'
 import type { RunEventBus, NumberedEvent } from '../../runs/run-events'
-import type { FlowRunner } from '../../runs/runner'
+import { RunConflictError, type FlowRunner } from '../../runs/runner'
 import type { RunStore } from '../../runs/run-store'
-import { notFound } from '../errors'
+import { describeIssues, optional } from '../../schema'
+import { HttpError, notFound } from '../errors'
 import { safeId } from '../request'
 import type { SseStreams } from '../sse'
 
 interface FlowParams {
   Params: { id: string }
+}
+
+interface RunParams {
+  Params: { id: string; run_id: string }
 }
 
 export interface PrReviewStarter {
@@ -31,6 +38,27 @@ export function prReviewRequest(body: unknown): { repo: string; pr: number } | n
   if (typeof parsed !== 'object' || parsed === null) return null
   const { repo, pr } = parsed as Record<string, unknown>
   return typeof repo === 'string' && typeof pr === 'number' && Number.isInteger(pr) && pr >= 0 ? { repo, pr } : null
+}
+
+const triggerOptions = z.object({ allow_overlap: optional(z.boolean()) })
+
+/**
+ * `{"allow_overlap": true}` lets a manual run start while another is going.
+ * Bodies that are not a JSON object still mean a plain run (§4.4); a JSON
+ * object with a mistyped `allow_overlap` is a 422 naming it.
+ */
+export function allowsOverlap(body: unknown): boolean {
+  if (typeof body !== 'string' || body.trim() === '') return false
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return false
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false
+  const result = triggerOptions.safeParse(parsed, { reportInput: true })
+  if (!result.success) throw new HttpError(422, `invalid request body: ${describeIssues(result.error)}`)
+  return result.data.allow_overlap === true
 }
 
 const WEBHOOK_PAYLOAD_LIMIT = 100_000
@@ -67,8 +95,31 @@ export function runRoutes(api: FastifyInstance, deps: RunRouteDeps): void {
       return reply.code(202).send({ status: 'pr_review_started', flow_id: flow.id, repo: review.repo, pr: review.pr })
     }
     // A manual run works whether or not the flow is enabled.
-    await runner.start(flow)
-    return reply.code(202).send({ status: 'triggered', flow_id: flow.id })
+    try {
+      const { run } = await runner.start(flow, { trigger: 'manual', refuseOverlap: !allowsOverlap(request.body) })
+      return reply.code(202).send({ status: 'triggered', flow_id: flow.id, run_id: run.id })
+    } catch (error) {
+      if (!(error instanceof RunConflictError)) throw error
+      const conflict: RunConflict = { error: error.message, run_id: error.runId }
+      return reply.code(409).send(conflict)
+    }
+  })
+
+  api.post<RunParams>('/api/flows/:id/runs/:run_id/cancel', async (request) => {
+    const flow = flows.get(safeId(request.params.id))
+    if (!flow) throw notFound('flow not found')
+    const runId = safeId(request.params.run_id)
+    const cancelled = await runner.cancel(flow.id, runId)
+    if (cancelled.outcome === 'not-found') throw notFound('run not found')
+    if (cancelled.outcome === 'finished') throw new HttpError(409, `run ${runId} has already finished (${cancelled.run.status}); only a running run can be cancelled`)
+    const body: CancelResponse = { status: 'cancelled', run_id: runId }
+    return body
+  })
+
+  api.post<FlowParams>('/api/flows/:id/validate', async (request) => {
+    const flow = flows.get(safeId(request.params.id))
+    if (!flow) throw notFound('flow not found')
+    return runner.validate(flow)
   })
 
   api.get<FlowParams>('/api/flows/:id/runs', async (request) => ({ runs: runs.list(safeId(request.params.id)) }))
@@ -92,7 +143,7 @@ export function runRoutes(api: FastifyInstance, deps: RunRouteDeps): void {
     const payload = typeof request.body === 'string' ? request.body.slice(0, WEBHOOK_PAYLOAD_LIMIT) : ''
     const started = []
     for (const flow of matching.filter((f) => f.enabled)) {
-      const { run } = await runner.start(flow, { variables: { webhook_payload: payload } })
+      const { run } = await runner.start(flow, { trigger: 'webhook', variables: { webhook_payload: payload } })
       started.push({ flow_id: flow.id, run_id: run.id })
     }
     return reply.code(202).send({ status: 'triggered', runs: started })
