@@ -1,4 +1,4 @@
-import type { EventSourceMessage } from './sse'
+import type { StreamMessage } from '../../../src-main/contract/bridge'
 
 /** One event of an executor chat stream, decoded from its SSE frame. */
 export type ChatEvent =
@@ -15,7 +15,7 @@ export type ChatEvent =
 type Fields = Record<string, unknown>
 
 /** Turns a raw SSE frame into a chat event; null for frames we do not know or cannot read. */
-export function decodeChatEvent(message: EventSourceMessage): ChatEvent | null {
+export function decodeChatEvent(message: StreamMessage): ChatEvent | null {
   // stderr carries a raw text line, not JSON.
   if (message.event === 'stderr') return { type: 'stderr', line: message.data }
   const fields = parseObject(message.data)

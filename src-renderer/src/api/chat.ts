@@ -19,10 +19,6 @@ export interface ChatApi {
   deleteSession(target: ChatTarget, sessionId: string): Promise<DeletedSessionResponse>
   /** Resolves once the running turn has ended (at once when none runs). */
   stop(target: ChatTarget, sessionId: string): Promise<void>
-  /** POSTs a message; the response body is the turn's event stream. */
-  openMessage(target: ChatTarget, prompt: string, sessionId: string, signal: AbortSignal): Promise<Response>
-  /** Re-attaches to a session's stream after `lastEventId` (null: from the latest turn's start). */
-  openAttach(target: ChatTarget, sessionId: string, lastEventId: number | null, signal: AbortSignal): Promise<Response>
 }
 
 export function createChatApi(client: ApiClient): ChatApi {
@@ -44,16 +40,6 @@ export function createChatApi(client: ApiClient): ChatApi {
     },
     async stop(target, sessionId) {
       await client.request<StopResponse>('POST', `${base(target)}/stop`, { session_id: sessionId })
-    },
-    openMessage(target, prompt, sessionId, signal) {
-      return client.stream('POST', base(target), { body: { prompt, session_id: sessionId }, signal })
-    },
-    openAttach(target, sessionId, lastEventId, signal) {
-      const query = new URLSearchParams({ session_id: sessionId })
-      return client.stream('GET', `${base(target)}/stream?${query.toString()}`, {
-        headers: lastEventId === null ? {} : { 'Last-Event-ID': String(lastEventId) },
-        signal,
-      })
     },
   }
 }

@@ -1,4 +1,5 @@
 import type { Connection, ShoggothBridge } from '../../../src-main/contract/bridge'
+import { createBrowserBridge } from './stream-shim'
 
 /** Where the connection came from decides what we tell the user when it fails. */
 export type ConnectionSource = 'bridge' | 'url'
@@ -10,15 +11,27 @@ export interface AppConnection extends Connection {
 // sessionStorage keeps the token across reloads of this tab only, not on disk for good.
 const TOKEN_KEY = 'shoggoth.apiToken'
 
+// Set once the connection is known: streams need the token in a browser.
+let activeBridge: ShoggothBridge | null = null
+
 /** Electron hands us the connection; a plain browser gets it from the page URL. */
 export async function resolveConnection(): Promise<AppConnection> {
   const bridge = findBridge()
   if (bridge) {
     const connection = await bridge.connection()
+    activeBridge = bridge
     return { ...connection, source: 'bridge' }
   }
   const token = takeTokenFromFragment() ?? readStoredToken()
-  return { apiBase: window.location.origin, token, source: 'url' }
+  const connection = { apiBase: window.location.origin, token }
+  activeBridge = createBrowserBridge(connection)
+  return { ...connection, source: 'url' }
+}
+
+/** Streams and notifications: the preload's bridge in Electron, the shim in a browser. */
+export function appBridge(): ShoggothBridge {
+  if (activeBridge === null) throw new Error('the API connection is not resolved yet')
+  return activeBridge
 }
 
 /** Drop a token the server has refused, so a reload does not retry it. */
@@ -42,7 +55,9 @@ function isBridge(value: unknown): value is ShoggothBridge {
     typeof value === 'object' &&
     value !== null &&
     'connection' in value &&
-    typeof value.connection === 'function'
+    typeof value.connection === 'function' &&
+    'openStream' in value &&
+    typeof value.openStream === 'function'
   )
 }
 

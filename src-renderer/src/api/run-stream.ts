@@ -1,5 +1,6 @@
 import type { FlowRun, RunEvent } from '../../../src-main/contract/api'
-import { listen } from '../ui/listen'
+import type { OpenStream, StreamMessage } from '../../../src-main/contract/bridge'
+import { appBridge } from './connection'
 import { RUN_EVENT_TYPES, decodeReset, decodeRunEvent } from './run-events'
 
 /** `live`: connected; `connecting`: first attempt; `reconnecting`: lost it, trying again. */
@@ -13,68 +14,67 @@ export interface RunStreamHandlers {
   onStatus(status: RunStreamStatus): void
 }
 
-// When the browser gives up on its own (e.g. the server answered with an error), try again this much later.
+// When the server refuses the stream outright (the bridge does not retry a refusal), try again this much later.
 const REOPEN_DELAY_MS = 3_000
 
+const livePath = (flowId: string): string => `/api/flows/${encodeURIComponent(flowId)}/runs/live`
+
 /**
- * Follows a flow's live run events with an EventSource. The browser reconnects
- * by itself and sends Last-Event-ID, so the server replays what was missed;
- * should it give up, a new EventSource resumes after the last id seen.
+ * Follows a flow's live run events through the bridge, which reconnects by
+ * itself with Last-Event-ID so the server replays what was missed; should the
+ * server refuse it, a new stream resumes after the last id seen.
  * Returns the function that stops following (closing the connection).
  */
 export function openRunStream(
-  urlFor: (lastEventId: string | null) => string,
+  flowId: string,
   resumeAfter: string | null,
   handlers: RunStreamHandlers,
+  open: OpenStream = (...args) => appBridge().openStream(...args),
 ): () => void {
   let lastEventId = resumeAfter
   let stopped = false
   let closeCurrent: (() => void) | null = null
-  let reopenTimer: number | null = null
+  let reopenTimer: ReturnType<typeof setTimeout> | null = null
 
-  const open = (): void => {
-    const source = new EventSource(urlFor(lastEventId))
-    const onRunEvent = (event: Event): void => {
-      if (!(event instanceof MessageEvent) || typeof event.data !== 'string') return
-      const decoded = decodeRunEvent(event.data)
+  const onMessage = (message: StreamMessage): void => {
+    if (message.event === 'reset') {
+      const runs = decodeReset(message.data)
+      if (runs !== null) handlers.onReset(runs)
+    } else if (RUN_EVENT_TYPES.some((type) => type === message.event)) {
+      const decoded = decodeRunEvent(message.data)
       if (decoded === null) return
-      if (event.lastEventId !== '') lastEventId = event.lastEventId
-      handlers.onEvent(decoded, event.lastEventId)
+      handlers.onEvent(decoded, message.id ?? '')
+    } else {
+      return
     }
-    const unsubscribes = [
-      ...RUN_EVENT_TYPES.map((type) => listen(source, type, onRunEvent)),
-      listen(source, 'reset', (event) => {
-        if (!(event instanceof MessageEvent) || typeof event.data !== 'string') return
-        const runs = decodeReset(event.data)
-        if (runs !== null) handlers.onReset(runs)
-      }),
-      listen(source, 'open', () => handlers.onStatus('live')),
-      listen(source, 'error', () => {
+    if (message.id !== null) lastEventId = message.id
+  }
+
+  const start = (): void => {
+    closeCurrent = open(livePath(flowId), {
+      onOpen: () => handlers.onStatus('live'),
+      onEvent: onMessage,
+      onError: (error) => {
         handlers.onStatus('reconnecting')
-        // CONNECTING: the browser retries by itself. CLOSED: it gave up, so we take over.
-        if (source.readyState === EventSource.CLOSED) scheduleReopen()
-      }),
-    ]
-    closeCurrent = () => {
-      for (const unsubscribe of unsubscribes) unsubscribe()
-      source.close()
-    }
+        if (!error.willRetry) scheduleReopen()
+      },
+    }, { lastEventId })
   }
 
   const scheduleReopen = (): void => {
     closeCurrent?.()
     closeCurrent = null
-    reopenTimer = window.setTimeout(() => {
+    reopenTimer = setTimeout(() => {
       reopenTimer = null
-      if (!stopped) open()
+      if (!stopped) start()
     }, REOPEN_DELAY_MS)
   }
 
   handlers.onStatus('connecting')
-  open()
+  start()
   return () => {
     stopped = true
-    if (reopenTimer !== null) window.clearTimeout(reopenTimer)
+    if (reopenTimer !== null) clearTimeout(reopenTimer)
     closeCurrent?.()
     closeCurrent = null
   }

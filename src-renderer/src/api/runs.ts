@@ -7,8 +7,6 @@ export interface RunsApi {
   list(flowId: string): Promise<FlowRun[]>
   /** Starts a run; it goes on in the background and reports through the live stream. */
   trigger(flowId: string): Promise<void>
-  /** Where an EventSource follows the flow's run events (after `lastEventId`, when given). */
-  liveUrl(flowId: string, lastEventId: string | null): string
 }
 
 export function createRunsApi(client: ApiClient): RunsApi {
@@ -21,11 +19,6 @@ export function createRunsApi(client: ApiClient): RunsApi {
     },
     async trigger(flowId) {
       await client.request<TriggerResponse>('POST', `${flowPath(flowId)}/trigger`)
-    },
-    liveUrl(flowId, lastEventId) {
-      // A fresh EventSource cannot set Last-Event-ID itself; the route also reads it from the query.
-      const query: Record<string, string> = lastEventId === null ? {} : { last_event_id: lastEventId }
-      return client.eventSourceUrl(`${flowPath(flowId)}/runs/live`, query)
     },
   }
 }

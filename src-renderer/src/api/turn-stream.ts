@@ -1,6 +1,7 @@
-import type { ChatApi, ChatTarget } from './chat'
+import type { OpenStream, OpenStreamOptions, StreamError } from '../../../src-main/contract/bridge'
+import type { ChatTarget } from './chat'
 import { decodeChatEvent, type ChatEvent } from './chat-events'
-import { readSse, type EventSourceMessage } from './sse'
+import { ApiError } from './client'
 
 export type TurnOutcome =
   /** The server sent `done`, or closed the stream after an error. */
@@ -9,7 +10,7 @@ export type TurnOutcome =
   | { kind: 'aborted' }
   /** The request was refused (e.g. 409 busy) or never reached the server. */
   | { kind: 'refused'; error: Error }
-  /** The stream dropped and the one re-attach failed as well. */
+  /** The stream dropped and re-attaching failed as well. */
   | { kind: 'lost'; error: Error }
 
 export interface TurnHandlers {
@@ -25,100 +26,84 @@ export interface TurnStream {
   finished: Promise<TurnOutcome>
 }
 
-type Open = (signal: AbortSignal) => Promise<Response>
-type Reattach = (lastEventId: number | null, signal: AbortSignal) => Promise<Response>
+// A turn's stream is re-attached this many times before the answer counts as lost.
+const MAX_REATTACHES = 3
 
-/** Sends a message and streams the turn it starts. */
+const chatPath = ({ flowId, nodeId }: ChatTarget): string =>
+  `/api/flows/${encodeURIComponent(flowId)}/nodes/${encodeURIComponent(nodeId)}/interact`
+
+const attachPath = (target: ChatTarget, sessionId: string): string =>
+  `${chatPath(target)}/stream?${new URLSearchParams({ session_id: sessionId }).toString()}`
+
+/**
+ * Sends a message and streams the turn it starts: a POST answered with the
+ * turn's events. Should it drop, the bridge re-attaches through the GET
+ * stream route after the last event id, so nothing is lost or shown twice.
+ */
 export function sendMessage(
-  api: ChatApi,
+  open: OpenStream,
   target: ChatTarget,
   prompt: string,
   sessionId: string,
   handlers: TurnHandlers,
 ): TurnStream {
-  return streamTurn(
-    (signal) => api.openMessage(target, prompt, sessionId, signal),
-    (lastId, signal) => api.openAttach(target, sessionId, lastId, signal),
-    handlers,
-  )
+  return streamTurn(open, chatPath(target), {
+    method: 'POST',
+    body: { prompt, session_id: sessionId },
+    resumePath: attachPath(target, sessionId),
+  }, handlers)
 }
 
 /** Follows a turn that is already running (e.g. after a reload), from its start. */
-export function followTurn(api: ChatApi, target: ChatTarget, sessionId: string, handlers: TurnHandlers): TurnStream {
-  return streamTurn(
-    (signal) => api.openAttach(target, sessionId, null, signal),
-    (lastId, signal) => api.openAttach(target, sessionId, lastId, signal),
-    handlers,
-  )
+export function followTurn(open: OpenStream, target: ChatTarget, sessionId: string, handlers: TurnHandlers): TurnStream {
+  return streamTurn(open, attachPath(target, sessionId), {}, handlers)
 }
 
-/**
- * Reads one turn's stream. When it drops before `done` (the read throws, or the
- * body ends early) it re-attaches once, after the last event id it saw, so no
- * event is lost or shown twice.
- */
-export function streamTurn(open: Open, reattach: Reattach, handlers: TurnHandlers): TurnStream {
-  const controller = new AbortController()
-  const { signal } = controller
-  let lastId: number | null = null
-  let sawDone = false
+/** Reads one turn's stream to its end; the server closes it after `done` (or a terminal `error`). */
+export function streamTurn(open: OpenStream, path: string, options: OpenStreamOptions, handlers: TurnHandlers): TurnStream {
+  let settle!: (outcome: TurnOutcome) => void
+  const finished = new Promise<TurnOutcome>((resolve) => (settle = resolve))
+  let settled = false
+  let opened = false
   let sawError = false
+  let reattaches = 0
 
-  const onMessage = (message: EventSourceMessage): void => {
-    if (signal.aborted) return
-    const id = message.id !== undefined && /^\d+$/.test(message.id) ? Number(message.id) : null
-    if (id !== null) {
-      // A replay must never show an event twice.
-      if (lastId !== null && id <= lastId) return
-      lastId = id
-    }
-    const event = decodeChatEvent(message)
-    if (event === null) return
-    if (event.type === 'done') sawDone = true
-    if (event.type === 'error') sawError = true
-    handlers.onEvent(event)
+  const end = (outcome: TurnOutcome): void => {
+    if (settled) return
+    settled = true
+    unsubscribe()
+    settle(outcome)
   }
 
-  /** Reads a body to its end: null when it ended cleanly, else why it failed. */
-  const read = async (response: Response): Promise<Error | null> => {
-    if (!response.body) return new Error('The stream has no body')
-    try {
-      await readSse(response.body, onMessage)
-      return null
-    } catch (error) {
-      return toError(error)
+  const onError = (error: StreamError): void => {
+    if (error.willRetry && reattaches < MAX_REATTACHES) {
+      reattaches++
+      handlers.onReconnect?.()
+      return
     }
+    const cause = new ApiError(error.message, error.status ?? 0)
+    end(opened ? { kind: 'lost', error: cause } : { kind: 'refused', error: cause })
   }
 
-  const run = async (): Promise<TurnOutcome> => {
-    let response: Response
-    try {
-      response = await open(signal)
-    } catch (error) {
-      return signal.aborted ? { kind: 'aborted' } : { kind: 'refused', error: toError(error) }
-    }
-    handlers.onOpen?.()
-    const problem = await read(response)
-    if (signal.aborted) return { kind: 'aborted' }
-    // "Nothing could start" ends the stream right after its error, with no done.
-    if (sawDone || (problem === null && sawError)) return { kind: 'finished' }
+  const unsubscribe = open(path, {
+    onOpen: () => {
+      if (!opened) handlers.onOpen?.()
+      opened = true
+    },
+    onEvent: (message) => {
+      const event = decodeChatEvent(message)
+      if (event === null) return
+      if (event.type === 'error') sawError = true
+      handlers.onEvent(event)
+      if (event.type === 'done') end({ kind: 'finished' })
+    },
+    onError,
+    onEnd: () => {
+      // "Nothing could start" ends the stream right after its error, with no done.
+      if (sawError) end({ kind: 'finished' })
+      else end({ kind: 'lost', error: new Error('the stream ended before the answer was complete') })
+    },
+  }, { ...options, endOnClose: true })
 
-    handlers.onReconnect?.()
-    try {
-      const again = await reattach(lastId, signal)
-      const secondProblem = await read(again)
-      if (signal.aborted) return { kind: 'aborted' }
-      // The re-attach stream only ends cleanly once the turn is over.
-      if (sawDone || secondProblem === null) return { kind: 'finished' }
-      return { kind: 'lost', error: secondProblem }
-    } catch (error) {
-      return signal.aborted ? { kind: 'aborted' } : { kind: 'lost', error: toError(error) }
-    }
-  }
-
-  return { abort: () => controller.abort(), finished: run() }
-}
-
-function toError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value))
+  return { abort: () => end({ kind: 'aborted' }), finished }
 }

@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ChatApi, ChatTarget } from '../api/chat'
 import type { SessionListItem } from '../../../src-main/contract/api'
+import type { OpenStream } from '../../../src-main/contract/bridge'
+import { appBridge } from '../api/connection'
 import { followTurn, sendMessage, type TurnHandlers, type TurnOutcome, type TurnStream } from '../api/turn-stream'
 import { nodeChatKey, sessionChatKey } from './chat-keys'
 import { turnStatus } from './chat-status'
@@ -36,7 +38,8 @@ export type ChatStore = StoreApi<ChatState>
 // After stop returns the turn is over; give its last events this long to arrive before cutting the stream.
 const STOP_DRAIN_MS = 1_500
 
-export function createChatStore(api: ChatApi): ChatStore {
+/** `openStream` defaults to the app's bridge (the preload in Electron, the shim in a browser). */
+export function createChatStore(api: ChatApi, openStream: OpenStream = (...args) => appBridge().openStream(...args)): ChatStore {
   return createStore<ChatState>()((set, get) => {
     let lastEntryId = 0
     const nextId = (): number => ++lastEntryId
@@ -70,7 +73,7 @@ export function createChatStore(api: ChatApi): ChatStore {
       if (!session?.busy || get().running[sessionChatKey(target, session.session_id)]) return
       const sessionId = session.session_id
       void runTurn(target, sessionId, 'Following the running answer…', (handlers) =>
-        followTurn(api, target, sessionId, handlers),
+        followTurn(openStream, target, sessionId, handlers),
       )
     }
 
@@ -182,7 +185,7 @@ export function createChatStore(api: ChatApi): ChatStore {
         edit(key, (t) => addUserMessage(t, text, userEntry))
         return new Promise<boolean>((resolve) => {
           const accepted = (): void => resolve(true)
-          void runTurn(target, sessionId, 'Waiting for Claude…', (h) => sendMessage(api, target, text, sessionId, h), accepted).then(
+          void runTurn(target, sessionId, 'Waiting for Claude…', (h) => sendMessage(openStream, target, text, sessionId, h), accepted).then(
             (outcome) => {
               if (outcome.kind !== 'refused') return resolve(true)
               edit(key, (t) => withdrawUserMessage(t, userEntry))

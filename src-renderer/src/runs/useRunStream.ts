@@ -13,7 +13,7 @@ export function useRunStream(flowId: string): void {
     const runs = store.getState()
     void runs.load(flowId)
     const stop = openRunStream(
-      (lastEventId) => runsApi.liveUrl(flowId, lastEventId),
+      flowId,
       // Opened again later: the server replays what happened meanwhile.
       runs.flows[flowId]?.lastEventId ?? null,
       {
