@@ -18,6 +18,7 @@ import { promptRoutes } from './http/routes/prompts'
 import { runRoutes } from './http/routes/runs'
 import { schedulerRoutes } from './http/routes/scheduler'
 import { sessionInfoRoutes } from './http/routes/session-info'
+import { statusRoutes } from './http/routes/status'
 import { APP_PREFIX, buildHttpServer } from './http/server'
 import { SseStreams } from './http/sse'
 import type { Logger } from './log'
@@ -135,6 +136,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
       claudeRoutes(api, runtime, streams, serverCwd)
       runRoutes(api, { flows, runs, runner, bus, streams, log, startPrReview: (flowId, repo, pr) => prReviews.reviewNow(flowId, repo, pr) })
       schedulerRoutes(api, flows, scheduler, () => new Date(clock.now()))
+      statusRoutes(api, { dataDir: dataDir.root, runtime, flows, sessions, runs, scheduler, now: () => new Date(clock.now()) })
     },
   })
 

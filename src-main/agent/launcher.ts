@@ -12,6 +12,8 @@ const run = promisify(execFile)
 
 export class ClaudeLauncher {
   private readonly running = new Set<ClaudeProcess>()
+  /** Each child's argv, so the status view can tell a chat from a run executor. */
+  private readonly argsOf = new WeakMap<ClaudeProcess, readonly string[]>()
 
   constructor(
     private readonly registryFile: string,
@@ -22,6 +24,7 @@ export class ClaudeLauncher {
   async start(launch: Launch): Promise<ClaudeProcess> {
     const child = await ClaudeProcess.start(launch)
     this.running.add(child)
+    this.argsOf.set(child, launch.args)
     void this.record()
     void child.exited.then(() => {
       this.running.delete(child)
@@ -36,6 +39,11 @@ export class ClaudeLauncher {
 
   pids(): number[] {
     return [...this.running].map((child) => child.pid)
+  }
+
+  /** The running children in start order (read-only view for GET /api/status). */
+  children(): { pid: number; args: readonly string[] }[] {
+    return [...this.running].map((child) => ({ pid: child.pid, args: this.argsOf.get(child) ?? [] }))
   }
 
   /** Ends every child still running (app shutdown). */
