@@ -1,15 +1,23 @@
 // Electron entry: one window on the renderer served by the in-process backend.
-// Everything else lives in plain Node modules (backend.ts) so it also runs
-// headless; this file is only window, IPC and quit glue.
+// Everything else lives in plain Node modules (backend.ts, desktop/) so it also
+// runs headless and under tests; this file is only window, IPC and quit glue.
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, ipcMain, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, screen, shell, type IpcMainInvokeEvent } from 'electron'
 import { startBackend, type Backend } from './backend'
 import { resolveSettings } from './config'
-import type { Connection } from './contract/bridge'
-import { CONNECTION_CHANNEL } from './contract/bridge'
+import { CONNECTION_CHANNEL, NOTIFY_CHANNEL, type Connection } from './contract/bridge'
+import { isAppUrl, isExternalLink } from './desktop/links'
+import { menuTemplate } from './desktop/menu'
+import { parseNotifyRequest } from './desktop/notify'
+import { createQuitGate } from './desktop/quit'
+import { WindowStateKeeper } from './desktop/window-keeper'
+import { loadWindowState, placeOnScreen } from './desktop/window-state'
 import { loadDotEnv } from './dotenv'
 import { createLogger } from './log'
+
+// Longest wait for the backend to stop on quit; then leftover claude groups are killed.
+const QUIT_TIMEOUT_MS = 10_000
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 loadDotEnv(process.cwd(), process.env)
@@ -17,7 +25,64 @@ const settings = resolveSettings([], process.env)
 if (settings === null) throw new Error('unreachable: no --help in the desktop app')
 const log = createLogger(settings.logLevel)
 
-let backend: Backend | null = null
+if (!app.requestSingleInstanceLock()) {
+  // Another copy runs; Electron tells it (second-instance) and it shows its window.
+  app.quit()
+} else {
+  runApp()
+}
+
+function runApp(): void {
+  let mainWindow: BrowserWindow | null = null
+  const stateFile = join(settings!.dataDir, 'window-state.json')
+  const windowState = new WindowStateKeeper(stateFile, log)
+  const starting = startOnFreePortIfTaken()
+
+  const gate = createQuitGate({
+    stop: async () => {
+      await windowState.flush()
+      const backend = await starting.catch(() => null)
+      // Scheduler first, then every claude child, then the pending writes (backend.close).
+      await backend?.close()
+    },
+    quitAgain: () => app.quit(),
+    timeoutMs: QUIT_TIMEOUT_MS,
+    onTimeout: () => {
+      log.warn(`the backend did not stop within ${QUIT_TIMEOUT_MS / 1000} s; ending its claude processes`)
+      void starting.then((backend) => backend.launcher.pids().forEach(killGroup))
+    },
+  })
+  app.on('before-quit', (event) => gate.beforeQuit(event))
+
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app.whenReady().then(async () => {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name)))
+    const running = await starting
+    handleIpc(running)
+    // Timers stop while the machine sleeps: look at the cron triggers again on waking.
+    powerMonitor.on('resume', () => running.scheduler.recheckDue())
+    const open = async (): Promise<void> => {
+      mainWindow = await openWindow(running, stateFile, windowState)
+    }
+    await open()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void open()
+    })
+  }).catch((error: unknown) => {
+    log.error(`could not start: ${error instanceof Error ? error.message : String(error)}`)
+    app.exit(1)
+  })
+}
 
 async function startOnFreePortIfTaken(): Promise<Backend> {
   try {
@@ -30,10 +95,29 @@ async function startOnFreePortIfTaken(): Promise<Backend> {
   }
 }
 
-function openWindow(running: Backend): void {
+function handleIpc(running: Backend): void {
+  // Only our own page may ask: a navigation elsewhere is blocked anyway, this is the second lock.
+  const fromApp = (event: IpcMainInvokeEvent): boolean => isAppUrl(event.senderFrame?.url ?? '', running.url)
+  ipcMain.handle(CONNECTION_CHANNEL, (event): Connection | null =>
+    fromApp(event) ? { apiBase: running.url, token: running.token?.value ?? null } : null,
+  )
+  ipcMain.handle(NOTIFY_CHANNEL, (event, payload: unknown): boolean => {
+    const request = parseNotifyRequest(payload)
+    if (!fromApp(event) || request === null || !Notification.isSupported()) return false
+    new Notification({ title: request.title, body: request.body ?? '' }).show()
+    return true
+  })
+}
+
+async function openWindow(running: Backend, stateFile: string, windowState: WindowStateKeeper): Promise<BrowserWindow> {
+  const saved = placeOnScreen(
+    await loadWindowState(stateFile),
+    screen.getAllDisplays().map((display) => display.workArea),
+  )
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...(saved.x === undefined ? {} : { x: saved.x, y: saved.y }),
+    width: saved.width,
+    height: saved.height,
     title: 'Shoggoth',
     backgroundColor: '#111318',
     webPreferences: {
@@ -43,42 +127,30 @@ function openWindow(running: Backend): void {
       nodeIntegration: false,
     },
   })
-  // Only our own pages load in the window; other links open in the browser.
+  if (saved.maximized) window.maximize()
+  windowState.track(window)
+  // Only our own pages load in the window; web links open in the system browser.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    void shell.openExternal(url)
+    if (isExternalLink(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
   window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(running.url)) {
-      event.preventDefault()
-      void shell.openExternal(url)
-    }
+    if (isAppUrl(url, running.url)) return
+    event.preventDefault()
+    if (isExternalLink(url)) void shell.openExternal(url)
   })
-  void window.loadURL(`${running.url}/app/`)
+  // Not awaited: the window counts (e.g. for second-instance focus) while it loads.
+  window.loadURL(`${running.url}/app/`).catch((error: unknown) => {
+    log.error(`the window could not load the app: ${error instanceof Error ? error.message : String(error)}`)
+  })
+  return window
 }
 
-app.whenReady().then(async () => {
-  const running = await startOnFreePortIfTaken()
-  backend = running
-  ipcMain.handle(CONNECTION_CHANNEL, (): Connection => ({ apiBase: running.url, token: running.token?.value ?? null }))
-  openWindow(running)
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow(running)
-  })
-}, (error: unknown) => {
-  log.error(`could not start: ${error instanceof Error ? error.message : String(error)}`)
-  app.exit(1)
-})
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
-
-// Quit waits for the backend: in-flight writes finish and children are ended.
-let quitting = false
-app.on('before-quit', (event) => {
-  if (quitting || !backend) return
-  event.preventDefault()
-  quitting = true
-  backend.close().finally(() => app.quit())
-})
+/** The claude children lead their own process groups: end each whole group. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // Already gone.
+  }
+}

@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import type { Logger } from '../log'
 import { tokenCheck } from './auth'
+import { APP_CSP } from './csp'
 import { HttpError } from './errors'
 import { guardRequest, type GuardPolicy } from './guard'
 
@@ -97,7 +98,12 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
   })
 
   if (options.rendererDir !== null && existsSync(options.rendererDir)) {
-    void app.register(fastifyStatic, { root: options.rendererDir, prefix: APP_PREFIX, index: 'index.html' })
+    void app.register(fastifyStatic, {
+      root: options.rendererDir,
+      prefix: APP_PREFIX,
+      index: 'index.html',
+      setHeaders: (reply) => void reply.header('content-security-policy', APP_CSP),
+    })
     app.get(APP_PREFIX.slice(0, -1), async (_request, reply) => reply.redirect(APP_PREFIX, 308))
   } else {
     log.warn('the built renderer was not found; the UI at /app/ is unavailable (run `npm run build`)')

@@ -35,6 +35,8 @@ export class Scheduler {
   private readonly tasks = new Map<string, Task>()
   private readonly kinds = new Map<string, TriggerTask>()
   private unsubscribe: (() => void) | null = null
+  /** Wakes each sleeping cron loop early, to compare its next fire with the wall clock. */
+  private readonly wakers = new Set<() => void>()
 
   constructor(
     private readonly flows: FlowStore,
@@ -114,6 +116,11 @@ export class Scheduler {
     }
   }
 
+  /** Re-checks every cron trigger now, e.g. after the machine resumed from sleep: a fire that passed runs once. */
+  recheckDue(): void {
+    for (const wake of [...this.wakers]) wake()
+  }
+
   async close(): Promise<void> {
     this.unsubscribe?.()
     await Promise.all([...this.tasks.keys()].map((id) => this.stop(id)))
@@ -146,8 +153,10 @@ export class Scheduler {
         await this.clock.sleep(60_000, signal)
         continue
       }
-      await sleepUntil(this.clock, next.getTime(), signal)
+      await this.napUntil(next.getTime(), signal)
       if (signal.aborted) return
+      // Woken early by recheckDue() and not due yet: look again.
+      if (this.clock.now() < next.getTime()) continue
       const flow = this.flows.get(flowId)
       if (!flow || !flow.enabled) return
       await this.fire(flowId, `the ${config.schedule} fire at ${next.toISOString()}`, signal)
@@ -156,6 +165,21 @@ export class Scheduler {
       let missed = 0
       for (let time = cron.nextRun(next); time && time.getTime() <= this.clock.now() && missed < 10_000; time = cron.nextRun(time)) missed++
       if (missed > 0) this.log.info(`flow "${flow.name}": ${missed} fire(s) passed while it ran; skipped`)
+    }
+  }
+
+  /** Sleeps until `target`, or until the task stops or recheckDue() wakes it. */
+  private async napUntil(target: number, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return
+    const nap = new AbortController()
+    const wake = (): void => nap.abort()
+    this.wakers.add(wake)
+    signal.addEventListener('abort', wake)
+    try {
+      await sleepUntil(this.clock, target, nap.signal)
+    } finally {
+      this.wakers.delete(wake)
+      signal.removeEventListener('abort', wake)
     }
   }
 }
