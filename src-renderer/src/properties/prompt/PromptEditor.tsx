@@ -3,7 +3,7 @@ import { FieldShell } from '../FieldShell'
 import type { FieldSpec } from '../form-fields'
 import { PromptLibrary } from './PromptLibrary'
 import { VariableChips } from './VariableChips'
-import { insertText } from './prompt-variables'
+import { insertText } from '../prompt-variables'
 
 interface PromptEditorProps {
   spec: FieldSpec

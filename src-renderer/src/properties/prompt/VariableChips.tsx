@@ -1,5 +1,5 @@
 import { Braces } from 'lucide-react'
-import { VARIABLE_GROUPS } from './prompt-variables'
+import { VARIABLE_GROUPS } from '../prompt-variables'
 
 /** The {{variables}} a prompt can use; each button inserts one at the cursor. */
 export function VariableChips({ onInsert }: { onInsert(name: string): void }) {
