@@ -32,7 +32,7 @@ interface Case {
   name: string
   nodes: () => object[]
   edges?: [string, string][]
-  problem: Partial<ValidationProblem> & { message: string | RegExp }
+  problem: Partial<Omit<ValidationProblem, 'message'>> & { message: string | RegExp }
 }
 
 const cases: Case[] = [
