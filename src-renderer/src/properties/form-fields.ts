@@ -24,7 +24,7 @@ export interface FieldSpec {
 const LABELS: Record<string, string> = {
   schedule: 'Schedule (cron, UTC)', working_dir: 'Working directory', poll_interval: 'Poll interval (seconds)',
   skip_drafts: 'Skip draft pull requests', review_on_push: 'Review again on every push', max_diff_size: 'Max inline diff size (bytes)',
-  path: 'Path', limit: 'Max items', keywords: 'Keywords', since_days: 'Days to look back', base_url: 'Base URL',
+  repos: 'Repositories', path: 'Path', limit: 'Max items', keywords: 'Keywords', since_days: 'Days to look back', base_url: 'Base URL',
   items_selector: 'Item selector', title_selector: 'Title selector', url_selector: 'Link selector',
   summary_selector: 'Summary selector', date_selector: 'Date selector', date_format: 'Date format',
   require_all: 'Require all keywords', field: 'Match in', prompt: 'Prompt', permissions: 'Allowed tools',
@@ -38,6 +38,13 @@ const PLACEHOLDERS: Record<string, string> = {
   schedule: '0 7 * * *', path: 'digest', url: 'https://example.com/feed.xml', base_url: 'https://example.com',
   items_selector: 'article', title_selector: 'h2', url_selector: 'a', summary_selector: 'p', date_selector: 'time',
   date_format: '%Y-%m-%d', channel: '#news', database_id: '32 hexadecimal characters', working_dir: 'server working directory',
+}
+
+// Plainer help than the catalogue's description where that only repeats the label ('' = none).
+const HINTS: Record<string, string> = {
+  poll_interval: '', max_diff_size: 'Larger diffs are split into files the review reads from disk.',
+  require_all: 'Off: one matching keyword is enough.', channel: 'e.g. #news; needed when a bot token is used.',
+  path: 'The webhook receives POSTs at /api/webhooks/<path>; the body is {{webhook_payload}}.',
 }
 
 const ITEM_NAMES: Record<string, string> = { keywords: 'keyword', repos: 'repository', permissions: 'tool' }
@@ -74,7 +81,8 @@ function spec(node: FlowNode, name: string, field: ConfigField): FieldSpec {
     placeholder: control === 'secret' ? (SECRET_EXAMPLES[name] ?? 'ENV_VAR_NAME') : PLACEHOLDERS[name],
     itemName: ITEM_NAMES[name] ?? 'entry',
   }
-  if (field.description && field.description !== label) result.hint = field.description
+  const hint = HINTS[name] ?? field.description
+  if (hint && hint !== result.label) result.hint = hint
   if (control === 'select') {
     result.options = KEYWORD_FIELDS.map((value) => ({ value, label: value === 'title_or_summary' ? 'Title or summary' : humanize(value) }))
   }

@@ -33,7 +33,7 @@ export function PromptLibrary({ onInsert, onReplace }: PromptLibraryProps) {
         <BookOpen size={14} aria-hidden="true" /> Insert from library
       </button>
       {open && (
-        <div id={listId} className="pp-library__panel" role="region" aria-label="Prompt library">
+        <div id={listId} className="pp-library__panel" role="region" aria-label="Prompt library" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>
           {state.status === 'loading' && <p className="pp-hint">Loading prompts…</p>}
           {state.status === 'error' && (
             <p className="pp-problems" role="alert">
