@@ -1,0 +1,194 @@
+// The same conformance tests for both implementations of the bridge: the
+// built Electron preload (loaded as a sandbox would) and the browser shim.
+// Real backend on loopback, reached through a proxy the test can cut.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Connection, ShoggothBridge, StreamError, StreamMessage, Unsubscribe } from '../../src-main/contract/bridge'
+import { createBrowserBridge } from '../../src-renderer/src/api/stream-shim'
+import { headerIn, startProxy, type CuttableProxy } from '../electron/cuttable-proxy'
+import { loadPreload } from '../electron/preload-sandbox'
+import { startTestServer, type TestServer } from '../support/server'
+
+type MakeBridge = (connection: Connection) => ShoggothBridge
+
+const implementations: [string, MakeBridge][] = [
+  [
+    'the built preload',
+    (connection) => {
+      const { exposed } = loadPreload({ 'shoggoth:connection': () => connection, 'shoggoth:notify': () => true })
+      return exposed.get('shoggoth') as ShoggothBridge
+    },
+  ],
+  ['the browser shim', (connection) => createBrowserBridge(connection)],
+]
+
+let server: TestServer
+let proxy: CuttableProxy
+beforeAll(async () => {
+  let port = 0
+  proxy = await startProxy(() => port)
+  // No claude here: a chat turn reports that at once, which is all the POST test needs.
+  server = await startTestServer({ allowedHosts: [`127.0.0.1:${proxy.port}`], claudeBin: '/nonexistent/claude' })
+  port = server.backend.port
+})
+afterAll(async () => {
+  await proxy.close()
+  await server.stop()
+})
+
+interface Recorder {
+  messages: StreamMessage[]
+  errors: StreamError[]
+  opens: number
+  ended: boolean
+  stop: Unsubscribe
+  waitFor(check: () => boolean, what: string, timeoutMs?: number): Promise<void>
+}
+
+function follow(bridge: ShoggothBridge, path: string, options: Parameters<ShoggothBridge['openStream']>[2] = {}): Recorder {
+  const recorder: Recorder = {
+    messages: [],
+    errors: [],
+    opens: 0,
+    ended: false,
+    stop: () => undefined,
+    async waitFor(check, what, timeoutMs = 10_000) {
+      const end = Date.now() + timeoutMs
+      while (!check()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(recorder.messages.map((m) => m.event))}`)
+        await sleep(20)
+      }
+    },
+  }
+  recorder.stop = bridge.openStream(
+    path,
+    {
+      onEvent: (message) => recorder.messages.push(message),
+      onOpen: () => recorder.opens++,
+      onError: (error) => recorder.errors.push(error),
+      onEnd: () => (recorder.ended = true),
+    },
+    options,
+  )
+  return recorder
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function newFlow(nodes: unknown[] = []): Promise<string> {
+  return (await server.request('/api/flows', { method: 'POST', body: { name: 'Streams', nodes } })).json<{ id: string }>().id
+}
+
+/** Runs the flow once; with no executor it fails at once, emitting its events. */
+async function runOnce(flowId: string, recorder: Recorder | null): Promise<void> {
+  const before = recorder?.messages.filter((m) => m.event === 'run_failed').length ?? 0
+  const res = await server.request(`/api/flows/${flowId}/trigger`, { method: 'POST' })
+  expect(res.status).toBe(202)
+  if (recorder) await recorder.waitFor(() => recorder.messages.filter((m) => m.event === 'run_failed').length > before, 'run_failed')
+  else await sleep(300)
+}
+
+const connectionThroughProxy = (): Connection => ({ apiBase: proxy.url, token: server.token })
+const ids = (recorder: Recorder): (string | null)[] => recorder.messages.map((m) => m.id)
+
+describe.each(implementations)('%s', (_name, makeBridge) => {
+  const open: Recorder[] = []
+  afterEach(() => {
+    for (const recorder of open.splice(0)) recorder.stop()
+  })
+  const track = (recorder: Recorder): Recorder => (open.push(recorder), recorder)
+
+  it('opens a stream and delivers its events in order', async () => {
+    const flowId = await newFlow()
+    const live = track(follow(makeBridge(connectionThroughProxy()), `/api/flows/${flowId}/runs/live`))
+    await live.waitFor(() => live.opens === 1, 'open')
+    await runOnce(flowId, live)
+    await runOnce(flowId, live)
+    expect(live.messages.map((m) => m.event)).toEqual(['run_started', 'run_failed', 'run_started', 'run_failed'])
+    const sequence = ids(live).map((id) => Number(id!.split('-')[1]))
+    expect(sequence).toEqual([...sequence].sort((a, b) => a - b))
+    expect(JSON.parse(live.messages[0]!.data)).toMatchObject({ flow_id: flowId, event_type: 'run_started' })
+    expect(live.errors).toEqual([])
+  })
+
+  it('reconnects after a drop with Last-Event-ID and delivers what it missed once', async () => {
+    const flowId = await newFlow()
+    const live = track(follow(makeBridge(connectionThroughProxy()), `/api/flows/${flowId}/runs/live`))
+    await live.waitFor(() => live.opens === 1, 'open')
+    await runOnce(flowId, live)
+    const lastBeforeCut = live.messages.at(-1)!.id
+    const headsBefore = proxy.heads.length
+
+    proxy.cut()
+    await live.waitFor(() => live.errors.length === 1, 'the drop')
+    expect(live.errors[0]).toMatchObject({ status: null, willRetry: true })
+    // Happens while the client is away: the server replays it on reconnect.
+    await runOnce(flowId, null)
+    await live.waitFor(() => live.opens === 2, 'the reconnect')
+    await live.waitFor(() => live.messages.length === 4, 'the missed events')
+    await runOnce(flowId, live)
+
+    const reconnect = proxy.heads.slice(headsBefore).find((head) => head.includes('/runs/live'))
+    expect(headerIn(reconnect!, 'last-event-id')).toBe(lastBeforeCut)
+    expect(headerIn(reconnect!, 'authorization')).toBe(`Bearer ${server.token}`)
+    expect(reconnect).not.toContain('token=')
+    expect(live.messages.map((m) => m.event)).toEqual(['run_started', 'run_failed', 'run_started', 'run_failed', 'run_started', 'run_failed'])
+    expect(new Set(ids(live)).size).toBe(6)
+  })
+
+  it('stops delivering and closes the connection on unsubscribe', async () => {
+    const flowId = await newFlow()
+    const before = proxy.openCount()
+    const live = follow(makeBridge(connectionThroughProxy()), `/api/flows/${flowId}/runs/live`)
+    await live.waitFor(() => live.opens === 1, 'open')
+    expect(proxy.openCount()).toBe(before + 1)
+    live.stop()
+    await live.waitFor(() => proxy.openCount() === before, 'the connection to close')
+    await runOnce(flowId, null)
+    await sleep(200)
+    expect(live.messages).toEqual([])
+    expect(live.errors).toEqual([])
+  })
+
+  it('reports a refused token once, with its status, and does not retry', async () => {
+    const flowId = await newFlow()
+    const headsBefore = proxy.heads.length
+    const live = track(follow(makeBridge({ apiBase: proxy.url, token: 'not-the-token' }), `/api/flows/${flowId}/runs/live`))
+    await live.waitFor(() => live.errors.length === 1, 'the error')
+    await sleep(1_500)
+    expect(live.errors).toEqual([{ status: 401, message: 'missing or invalid token', willRetry: false }])
+    expect(live.opens).toBe(0)
+    expect(proxy.heads.slice(headsBefore).filter((head) => head.includes('/runs/live'))).toHaveLength(1)
+  })
+
+  it('starts a chat turn with POST and ends when the server closes the turn', async () => {
+    const flowId = await newFlow([
+      { id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p' }, position: { x: 0, y: 0 }, label: 'Exec' },
+    ])
+    const turn = track(
+      follow(makeBridge(connectionThroughProxy()), `/api/flows/${flowId}/nodes/exec/interact`, {
+        method: 'POST',
+        body: { prompt: 'hello' },
+        resumePath: `/api/flows/${flowId}/nodes/exec/interact/stream`,
+        endOnClose: true,
+      }),
+    )
+    // No claude on this server: the turn reports why and the stream ends.
+    await turn.waitFor(() => turn.ended, 'the end of the turn')
+    expect(turn.opens).toBe(1)
+    expect(turn.messages.some((m) => m.event === 'error')).toBe(true)
+    expect(turn.errors).toEqual([])
+  })
+
+  it('reports a refused POST (409 busy, 404) without retrying it', async () => {
+    const turn = track(
+      follow(makeBridge(connectionThroughProxy()), '/api/flows/no-such-flow/nodes/exec/interact', {
+        method: 'POST',
+        body: { prompt: 'hello' },
+        endOnClose: true,
+      }),
+    )
+    await turn.waitFor(() => turn.errors.length === 1, 'the refusal')
+    expect(turn.errors[0]).toEqual({ status: 404, message: 'flow not found', willRetry: false })
+    expect(turn.ended).toBe(false)
+  })
+})
