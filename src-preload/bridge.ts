@@ -1,11 +1,20 @@
 // The one event-stream client, bundled into both the Electron preload and the
-// browser shim so they behave the same (the only preload file the renderer's
-// tsconfig lists). Built on fetch + eventsource-parser
+// browser shim (createBrowserBridge, below) so they behave the same. It is the
+// only preload file the renderer's tsconfig lists. Built on fetch + eventsource-parser
 // rather than EventSource: it can send the token as a header (never in a URL),
 // POST a chat turn, and set Last-Event-ID on every reconnect. Web APIs only:
 // a sandboxed preload has no Node modules.
 import { createParser } from 'eventsource-parser'
-import type { Connection, OpenStream, OpenStreamOptions, StreamError, StreamHandlers, StreamMessage } from '../src-main/contract/bridge'
+import type {
+  Connection,
+  NotifyRequest,
+  OpenStream,
+  OpenStreamOptions,
+  ShoggothBridge,
+  StreamError,
+  StreamHandlers,
+  StreamMessage,
+} from '../src-main/contract/bridge'
 
 export interface StreamTiming {
   /** First reconnect delay; doubles per failed attempt up to `maxRetryMs`. A server `retry:` replaces it. */
@@ -188,4 +197,34 @@ export function isReplayed(id: string, lastId: string | null): boolean {
   const last = SHAPE.exec(lastId)
   if (!next || !last || next[1] !== last[1]) return false
   return Number(next[2]) <= Number(last[2])
+}
+
+/** The parts of the Web Notification API the browser shim uses (absent outside browsers). */
+interface NotificationApi {
+  permission: 'default' | 'denied' | 'granted'
+  requestPermission(): Promise<'default' | 'denied' | 'granted'>
+  new (title: string, options?: { body?: string }): object
+}
+
+/**
+ * The browser's stand-in for the Electron preload (a page opened from
+ * `npm run serve`): the same ShoggothBridge on the same stream client. No
+ * `window`: only web APIs, so it also runs under Node in the tests.
+ */
+export function createBrowserBridge(connection: Connection, timing?: StreamTiming): ShoggothBridge {
+  const connect = (): Promise<Connection> => Promise.resolve(connection)
+  return {
+    connection: connect,
+    openStream: createStreamOpener(connect, timing),
+    notify: (request) => notifyInBrowser(request),
+  }
+}
+
+async function notifyInBrowser({ title, body }: NotifyRequest): Promise<boolean> {
+  const api = Reflect.get(globalThis, 'Notification') as NotificationApi | undefined
+  if (api === undefined) return false
+  const permission = api.permission === 'default' ? await api.requestPermission() : api.permission
+  if (permission !== 'granted') return false
+  new api(title, body === undefined ? {} : { body })
+  return true
 }

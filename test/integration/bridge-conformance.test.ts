@@ -3,7 +3,7 @@
 // Real backend on loopback, reached through a proxy the test can cut.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Connection, ShoggothBridge, StreamError, StreamMessage, Unsubscribe } from '../../src-main/contract/bridge'
-import { createBrowserBridge } from '../../src-renderer/src/api/stream-shim'
+import { createBrowserBridge } from '../../src-preload/bridge'
 import { headerIn, startProxy, type CuttableProxy } from '../electron/cuttable-proxy'
 import { loadPreload } from '../electron/preload-sandbox'
 import { startTestServer, type TestServer } from '../support/server'

@@ -1,5 +1,5 @@
 import type { Connection, ShoggothBridge } from '../../../src-main/contract/bridge'
-import { createBrowserBridge } from './stream-shim'
+import { createBrowserBridge } from '../../../src-preload/bridge'
 
 /** Where the connection came from decides what we tell the user when it fails. */
 export type ConnectionSource = 'bridge' | 'url'
