@@ -1,0 +1,75 @@
+import { Download, Upload } from 'lucide-react'
+import { useMemo, useRef, useState, type ChangeEvent } from 'react'
+import { createFlowsApi } from '../api/flows'
+import { useApi } from '../shell/ApiContext'
+import { downloadText } from './download'
+import { exportFlow, fileToNewFlow, flowFileName, parseFlowFile, type FlowFileFormat } from './flow-file'
+import { useCreateFlow } from './useCreateFlow'
+import './templates.css'
+
+const MIME: Record<FlowFileFormat, string> = { json: 'application/json', yaml: 'application/yaml' }
+
+/** Export the flow to a JSON or YAML file; import a file as a new flow. */
+export function FlowFileActions({ flowId, onCreated }: { flowId: string; onCreated: (flowId: string) => void }) {
+  const { client } = useApi()
+  const flows = useMemo(() => createFlowsApi(client), [client])
+  const { busy, error: createError, create } = useCreateFlow()
+  const [error, setError] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+
+  const exportAs = async (format: FlowFileFormat): Promise<void> => {
+    setError(null)
+    setExporting(true)
+    try {
+      // The saved flow: autosave keeps it at most a second behind the canvas.
+      const flow = await flows.get(flowId)
+      downloadText(flowFileName(flow.name, format), exportFlow(flow, format), MIME[format])
+    } catch (failure) {
+      setError(`Could not export the flow: ${failure instanceof Error ? failure.message : String(failure)}`)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0]
+    // Cleared so choosing the same file again still fires a change.
+    event.target.value = ''
+    if (!file) return
+    setError(null)
+    let parsed
+    try {
+      parsed = parseFlowFile(await file.text(), { freshIds: true })
+    } catch (failure) {
+      setError(`${file.name}: ${failure instanceof Error ? failure.message : String(failure)}`)
+      return
+    }
+    const id = await create('import', fileToNewFlow(parsed), { enabled: parsed.enabled })
+    if (id) onCreated(id)
+  }
+
+  const shown = error ?? createError
+  return (
+    <div className="flow-file" data-testid="flow-file-actions">
+      <div className="flow-file__buttons">
+        <button type="button" className="button button--small" disabled={exporting} onClick={() => void exportAs('json')} data-testid="export-json">
+          <Download size={13} aria-hidden="true" /> Export JSON
+        </button>
+        <button type="button" className="button button--small" disabled={exporting} onClick={() => void exportAs('yaml')} data-testid="export-yaml">
+          <Download size={13} aria-hidden="true" /> Export YAML
+        </button>
+        <button type="button" className="button button--small" disabled={busy !== null} onClick={() => input.current?.click()} data-testid="import-flow">
+          <Upload size={13} aria-hidden="true" /> {busy ? 'Importing…' : 'Import…'}
+        </button>
+        <input ref={input} type="file" accept=".json,.yaml,.yml,application/json,application/yaml" hidden onChange={(event) => void importFile(event)} data-testid="import-file" aria-label="Flow file to import" />
+      </div>
+      <p className="flow-file__hint">Import makes a new flow from a JSON or YAML file (the original Studio's flow JSON works too).</p>
+      {shown && (
+        <p className="flow-file__error" role="alert" data-testid="flow-file-error">
+          {shown}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,44 @@
+import { Plus } from 'lucide-react'
+import { FLOW_TEMPLATES, templateFlow, type FlowTemplate } from './templates'
+import { useCreateFlow } from './useCreateFlow'
+import './templates.css'
+
+/** The sidebar's compact template list: a name and a create button each. */
+export function TemplateSidebarList({ onCreated }: { onCreated: (flowId: string) => void }) {
+  const { busy, error, create } = useCreateFlow()
+
+  const use = async (template: FlowTemplate): Promise<void> => {
+    const id = await create(template.id, templateFlow(template))
+    if (id) onCreated(id)
+  }
+
+  return (
+    <div className="template-side" data-testid="template-sidebar">
+      <ul className="template-side__list">
+        {FLOW_TEMPLATES.map((template) => (
+          <li key={template.id} className="template-side__item">
+            <span className="template-side__name" title={template.description}>
+              {template.name}
+            </span>
+            <button
+              type="button"
+              className="button button--small template-side__create"
+              disabled={busy !== null}
+              aria-label={`Create a flow from the template ${template.name}`}
+              title="Create a flow from this template"
+              onClick={() => void use(template)}
+            >
+              <Plus size={13} aria-hidden="true" />
+              {busy === template.id ? '…' : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="template-side__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
