@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { forgetToken } from './api/connection'
 import { AuthNotice } from './shell/AuthNotice'
 import { Header } from './shell/Header'
@@ -12,12 +12,20 @@ export function App() {
   const apiBase = connectionState.phase === 'ready' ? connectionState.connection.apiBase : null
   const health = useHealth(apiBase)
 
+  // A new connection (a fresh token from the URL) gets a fresh chance.
+  const connection = connectionState.phase === 'ready' ? connectionState.connection : null
+  useEffect(() => setUnauthorized(false), [connection])
+
   // Stable identity: the API client captures it once when the workspace mounts.
   const handleUnauthorized = useCallback(() => {
     forgetToken()
     setUnauthorized(true)
   }, [])
 
+  // Signed in, the studio has its own title and status bars.
+  if (connectionState.phase === 'ready' && !unauthorized) {
+    return <Workspace key={connectionState.connection.token ?? ''} connection={connectionState.connection} onUnauthorized={handleUnauthorized} />
+  }
   return (
     <div className="app">
       <Header health={health} />
@@ -27,15 +35,9 @@ export function App() {
           Could not get the API connection: {connectionState.message}
         </p>
       )}
-      {connectionState.phase === 'ready' &&
-        (unauthorized ? (
-          <AuthNotice
-            reason={connectionState.connection.token ? 'rejected' : 'missing'}
-            source={connectionState.connection.source}
-          />
-        ) : (
-          <Workspace connection={connectionState.connection} onUnauthorized={handleUnauthorized} />
-        ))}
+      {connectionState.phase === 'ready' && unauthorized && (
+        <AuthNotice reason={connectionState.connection.token ? 'rejected' : 'missing'} source={connectionState.connection.source} />
+      )}
     </div>
   )
 }

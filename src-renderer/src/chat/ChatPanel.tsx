@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId } from 'react'
 import type { ChatTarget } from '../api/chat'
 import { useNodeChat } from './useNodeChat'
 import { useChat } from './ChatProvider'
@@ -10,7 +10,7 @@ import { SessionPicker } from './SessionPicker'
 interface ChatPanelProps {
   target: ChatTarget
   label: string
-  onClose: () => void
+  onClose?: () => void
 }
 
 /** Chat with one executor node: its sessions, the conversation, and the message box. */
@@ -18,27 +18,24 @@ export function ChatPanel({ target, label, onClose }: ChatPanelProps) {
   const loadSessions = useChat((s) => s.loadSessions)
   const view = useNodeChat(target)
   const titleId = useId()
-  const panel = useRef<HTMLElement>(null)
   const { flowId, nodeId } = target
 
   useEffect(() => {
     void loadSessions({ flowId, nodeId })
   }, [flowId, nodeId, loadSessions])
 
-  // The panel opens below the flow's details, often out of sight: bring it in.
-  useEffect(() => {
-    panel.current?.scrollIntoView({ block: 'nearest' })
-  }, [])
 
   return (
-    <section ref={panel} className="chat" aria-labelledby={titleId} data-testid="chat-panel">
+    <section className="chat" aria-labelledby={titleId} data-testid="chat-panel">
       <header className="chat__header">
         <h3 id={titleId} className="chat__title">
           Chat with {label}
         </h3>
-        <button type="button" className="button button--small" onClick={onClose}>
-          Close chat
-        </button>
+        {onClose && (
+          <button type="button" className="button button--small" onClick={onClose}>
+            Close chat
+          </button>
+        )}
       </header>
       <SessionPicker target={target} view={view} />
       <ChatNotices target={target} chat={view.chat} />

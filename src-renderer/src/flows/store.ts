@@ -31,6 +31,8 @@ export interface FlowsState {
   remove(id: string): Promise<boolean>
   select(id: string | null): void
   dismissError(): void
+  /** A flow saved elsewhere (the editor): refresh its list entry. */
+  replace(flow: Flow): void
 }
 
 export type FlowsStore = StoreApi<FlowsState>
@@ -79,7 +81,7 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
             flows,
             loading: false,
             loaded: true,
-            selectedId: keepSelection(state.selectedId, flows),
+            selectedId: keepSelection(state.selectedId ?? lastOpenFlow(), flows),
           }))
         } catch (error) {
           set({ loading: false })
@@ -92,7 +94,7 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
         try {
           const id = await api.create(input)
           // Select first so the refreshed list keeps the new flow in view.
-          set({ selectedId: id })
+          get().select(id)
           await get().load()
           return true
         } catch (error) {
@@ -138,8 +140,12 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
         }
       },
 
-      select: (id) => set({ selectedId: id }),
+      select: (id) => {
+        rememberOpenFlow(id)
+        set({ selectedId: id })
+      },
       dismissError: () => set({ error: null }),
+      replace: keep,
     }
   })
 }
@@ -148,4 +154,24 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
 function keepSelection(current: string | null, flows: FlowSummary[]): string | null {
   if (current !== null && flows.some((f) => f.id === current)) return current
   return flows[0]?.id ?? null
+}
+
+// The flow open when the window last closed is opened again.
+const LAST_OPEN_KEY = 'shoggoth.lastOpenFlow'
+
+function lastOpenFlow(): string | null {
+  try {
+    return localStorage.getItem(LAST_OPEN_KEY)
+  } catch {
+    return null
+  }
+}
+
+function rememberOpenFlow(id: string | null): void {
+  try {
+    if (id === null) localStorage.removeItem(LAST_OPEN_KEY)
+    else localStorage.setItem(LAST_OPEN_KEY, id)
+  } catch {
+    // Without storage the first flow opens next time; nothing is lost.
+  }
 }

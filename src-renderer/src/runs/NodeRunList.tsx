@@ -22,9 +22,9 @@ export function NodeRunList({ nodeRuns, nodes }: NodeRunListProps) {
             <RunStatusBadge status={nodeRun.status} />
             <span className="node-run__duration">{formatDuration(nodeRun.started_at, nodeRun.finished_at) ?? 'running…'}</span>
           </div>
-          {nodeRun.output_preview !== null && (
+          {(nodeRun.output ?? nodeRun.output_preview) && (
             <pre className="node-run__output" data-testid="node-run-output">
-              {nodeRun.output_preview}
+              {nodeRun.output ?? nodeRun.output_preview}
             </pre>
           )}
         </li>

@@ -1,20 +1,18 @@
 import { useFlowRuns } from './useFlowRuns'
-import { useFlows } from '../flows/FlowsProvider'
+import type { FlowNode } from '../../../src-main/contract/api'
 import { RunHistoryItem } from './RunHistoryItem'
 
 /** Earlier runs, newest first; each opens to show its node runs. */
-export function RunHistory({ flowId }: { flowId: string }) {
+export function RunHistory({ flowId, nodes }: { flowId: string; nodes: readonly FlowNode[] }) {
   const { runs, loaded } = useFlowRuns(flowId)
-  const nodes = useFlows((s) => s.nodes[flowId])
 
   return (
     <div className="run-history">
-      <h4 className="run-history__title">History</h4>
       {!loaded ? (
         <p className="list-note">Loading runs…</p>
       ) : runs.length === 0 ? (
         <p className="list-note" data-testid="run-history-empty">
-          No runs yet.
+          No runs yet. Press Run to start one; cron, webhook and pull-request runs show up here too.
         </p>
       ) : (
         <ul className="run-list" data-testid="run-history">

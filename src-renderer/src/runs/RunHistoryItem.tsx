@@ -5,6 +5,8 @@ import { formatDuration } from './run-format'
 import { NodeRunList } from './NodeRunList'
 import { RunStatusBadge } from './RunStatusBadge'
 
+const TRIGGER_LABELS = { manual: 'by hand', cron: 'cron', webhook: 'webhook', 'github-pr': 'pull request' } as const
+
 interface RunHistoryItemProps {
   run: FlowRun
   nodes: readonly FlowNode[] | undefined
@@ -33,6 +35,14 @@ export function RunHistoryItem({ run, nodes }: RunHistoryItemProps) {
         <span className="run-item__duration" data-testid="run-duration">
           {duration ?? 'running…'}
         </span>
+        <span className="run-item__trigger" data-testid="run-trigger">
+          {TRIGGER_LABELS[run.trigger ?? 'manual']}
+        </span>
+        {run.cost_usd !== undefined && (
+          <span className="run-item__cost" data-testid="run-cost">
+            ${run.cost_usd.toFixed(4)}
+          </span>
+        )}
       </button>
       {run.error !== null && (
         <p className="run-item__error" data-testid="run-error">

@@ -19,6 +19,8 @@ export interface FlowRuns {
   /** Set when the live stream had to start over and lines may be missing. */
   notice: string | null
   triggering: boolean
+  /** The executor output streamed during the newest run, by node id (bounded). */
+  liveOutput: { runId: string; byNode: Record<string, string> } | null
 }
 
 export interface RunsState {
@@ -26,7 +28,9 @@ export interface RunsState {
   flows: Record<string, FlowRuns>
   load(flowId: string): Promise<void>
   /** Resolves to whether the server accepted the run. */
-  trigger(flowId: string): Promise<boolean>
+  trigger(flowId: string, allowOverlap?: boolean): Promise<boolean>
+  /** Resolves to whether the server stopped the run. */
+  cancel(flowId: string, runId: string): Promise<boolean>
   receive(flowId: string, event: RunEvent, id: string): void
   resync(flowId: string, runs: FlowRun[]): void
   setStream(flowId: string, status: FlowRuns['stream']): void
@@ -44,6 +48,7 @@ export const EMPTY_FLOW_RUNS: FlowRuns = {
   stream: 'closed',
   notice: null,
   triggering: false,
+  liveOutput: null,
 }
 
 const RESET_NOTICE = 'The live log was reconnected but could not catch up on everything it missed; the history below is up to date.'
@@ -73,10 +78,22 @@ export function createRunsStore(api: RunsApi): RunsStore {
         }
       },
 
-      async trigger(flowId) {
+      async cancel(flowId, runId) {
+        try {
+          await api.cancel(flowId, runId)
+          void get().load(flowId)
+          return true
+        } catch (error) {
+          patch(flowId, () => ({ error: errorMessage(error) }))
+          void get().load(flowId)
+          return false
+        }
+      },
+
+      async trigger(flowId, allowOverlap = false) {
         patch(flowId, () => ({ triggering: true, error: null }))
         try {
-          await api.trigger(flowId)
+          await api.trigger(flowId, allowOverlap ? { allow_overlap: true } : {})
           patch(flowId, () => ({ triggering: false }))
           // The run record exists once the trigger answers; show it even if the stream is slow.
           void get().load(flowId)
@@ -88,12 +105,16 @@ export function createRunsStore(api: RunsApi): RunsStore {
       },
 
       receive(flowId, event, id) {
+        if (isExecutorOutput(event)) {
+          patch(flowId, (current) => ({ liveOutput: appendOutput(current.liveOutput, event), lastEventId: id === '' ? current.lastEventId : id }))
+          return
+        }
         patch(flowId, (current) => ({
           log: appendRunEvent(current.log, event, id),
           lastEventId: id === '' ? current.lastEventId : id,
         }))
         // A run appeared or ended: the history has news.
-        if (event.event_type === 'run_started' || event.event_type === 'run_completed' || event.event_type === 'run_failed') {
+        if (event.event_type === 'run_started' || event.event_type === 'run_completed' || event.event_type === 'run_failed' || event.event_type === 'run_cancelled') {
           void get().load(flowId)
         }
       },
@@ -114,4 +135,17 @@ export function createRunsStore(api: RunsApi): RunsStore {
       },
     }
   })
+}
+
+const LIVE_OUTPUT_LIMIT = 200_000
+
+const isExecutorOutput = (event: RunEvent) => event.event_type === 'executor_text' || event.event_type === 'executor_tool_use' || event.event_type === 'executor_tool_result'
+
+/** Streamed text joins as it comes; tool calls and results get a line of their own. */
+function appendOutput(live: FlowRuns['liveOutput'], event: RunEvent): FlowRuns['liveOutput'] {
+  const byNode = live && live.runId === event.run_id ? live.byNode : {}
+  const nodeId = event.node_id ?? ''
+  const piece = event.event_type === 'executor_text' ? event.message : `\n[${event.event_type === 'executor_tool_use' ? 'tool' : 'result'}] ${event.message}\n`
+  const text = ((byNode[nodeId] ?? '') + piece).slice(-LIVE_OUTPUT_LIMIT)
+  return { runId: event.run_id, byNode: { ...byNode, [nodeId]: text } }
 }

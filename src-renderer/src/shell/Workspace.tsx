@@ -1,55 +1,71 @@
 import { useEffect, useState } from 'react'
+import type { NodeKind } from '../../../src-main/contract/api'
 import { createChatApi } from '../api/chat'
 import { createApiClient } from '../api/client'
 import type { AppConnection } from '../api/connection'
 import { createFlowsApi } from '../api/flows'
+import { fetchNodeKinds } from '../api/node-types'
 import { createRunsApi } from '../api/runs'
 import { createScheduleApi } from '../api/schedule'
-import { createChatStore } from '../chat/store'
 import { ChatProvider } from '../chat/ChatProvider'
-import { createFlowsStore } from '../flows/store'
+import { createChatStore } from '../chat/store'
+import { createEditorCommands } from '../editor/commands'
+import { EditorProvider, type EditorServices } from '../editor/EditorContext'
+import { createFlowWriter } from '../editor/flow-writer'
+import { createSaveQueue } from '../editor/save-queue'
+import { createEditorStore } from '../editor/store'
+import { revalidate, VALIDATE_DELAY_MS } from '../editor/useFlowSession'
 import { FlowsProvider } from '../flows/FlowsProvider'
-import { createRunsStore } from '../runs/store'
+import { createFlowsStore } from '../flows/store'
 import { RunsProvider, type RunsServices } from '../runs/RunsProvider'
+import { createRunsStore } from '../runs/store'
 import { ApiProvider } from './ApiContext'
-import { FlowPane } from '../flows/FlowPane'
-import { Sidebar } from './Sidebar'
+import { StudioLayout } from './StudioLayout'
 
 interface WorkspaceProps {
   connection: AppConnection
   onUnauthorized: () => void
 }
 
-/** The signed-in app: flow list on the left, the selected flow on the right. */
+/** The signed-in app: builds every store once per connection and lays out the studio. */
 export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
-  // One set of stores per connection; useState's initialiser runs once per mount.
+  // useState's initialiser runs once per mount: one set of stores per connection.
   const [stores] = useState(() => {
-    const client = createApiClient({
-      apiBase: connection.apiBase,
-      token: connection.token,
-      onUnauthorized,
-    })
+    const client = createApiClient({ apiBase: connection.apiBase, token: connection.token, onUnauthorized })
     const runsApi = createRunsApi(client)
     const runs: RunsServices = { store: createRunsStore(runsApi), runsApi, scheduleApi: createScheduleApi(client) }
-    return { client, flows: createFlowsStore(createFlowsApi(client)), chat: createChatStore(createChatApi(client)), runs }
+    const flows = createFlowsStore(createFlowsApi(client))
+    const editor = createEditorStore()
+    const saves = createSaveQueue(editor, createFlowWriter(client), (status, flow) => {
+      editor.getState().setSave(status)
+      if (flow) {
+        flows.getState().replace(flow)
+        void revalidate(client, { store: editor }, VALIDATE_DELAY_MS)
+      }
+    })
+    return { client, flows, chat: createChatStore(createChatApi(client)), runs, editor, saves, commands: createEditorCommands(editor) }
   })
+  const [kinds, setKinds] = useState<NodeKind[]>([])
 
   useEffect(() => {
     void stores.flows.getState().load()
+    fetchNodeKinds(stores.client).then(setKinds, () => setKinds([]))
+    return () => stores.saves.dispose()
   }, [stores])
+
+  const editorServices: EditorServices = { store: stores.editor, saves: stores.saves, commands: stores.commands, kinds }
 
   return (
     <ApiProvider client={stores.client} connection={connection}>
-    <FlowsProvider store={stores.flows}>
-      <ChatProvider store={stores.chat}>
-        <RunsProvider services={stores.runs}>
-          <div className="workspace">
-            <Sidebar />
-            <FlowPane />
-          </div>
-        </RunsProvider>
-      </ChatProvider>
-    </FlowsProvider>
+      <FlowsProvider store={stores.flows}>
+        <ChatProvider store={stores.chat}>
+          <RunsProvider services={stores.runs}>
+            <EditorProvider services={editorServices}>
+              <StudioLayout />
+            </EditorProvider>
+          </RunsProvider>
+        </ChatProvider>
+      </FlowsProvider>
     </ApiProvider>
   )
 }

@@ -7,9 +7,17 @@ export type ConnectionState =
   | { phase: 'ready'; connection: AppConnection }
   | { phase: 'failed'; message: string }
 
-/** Resolves the API address and token once, when the app starts. */
+/** Resolves the API address and token when the app starts, and again when a new token arrives in the URL. */
 export function useConnection(): ConnectionState {
   const [state, setState] = useState<ConnectionState>({ phase: 'resolving' })
+  const [generation, setGeneration] = useState(0)
+
+  // A URL with a fresh #token=… pasted into this tab signs in again.
+  useEffect(() => {
+    const onHash = () => window.location.hash.includes('token=') && setGeneration((n) => n + 1)
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
 
   useEffect(() => {
     let cancelled = false
@@ -24,7 +32,7 @@ export function useConnection(): ConnectionState {
     return () => {
       cancelled = true
     }
-  }, [])
+  }, [generation])
 
   return state
 }

@@ -1,11 +1,18 @@
-/** A dismissable message bar: red for a failure (an alert), neutral for a notice. */
-export function Banner({ kind, message, onDismiss, testId }: { kind: 'error' | 'notice'; message: string; onDismiss: () => void; testId: string }) {
+/** A message bar: red for a failure (an alert), neutral for a notice; a failure can offer a retry. */
+export function Banner({ kind, message, onDismiss, onRetry, testId }: { kind: 'error' | 'notice'; message: string; onDismiss?: () => void; onRetry?: () => void; testId: string }) {
   return (
     <div className={`banner banner--${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
-      <span>{message}</span>
-      <button type="button" className="button button--small" onClick={onDismiss}>
-        Dismiss
-      </button>
+      <span className="banner__message">{message}</span>
+      {onRetry && (
+        <button type="button" className="button button--small" onClick={onRetry}>
+          Retry
+        </button>
+      )}
+      {onDismiss && (
+        <button type="button" className="button button--small" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
     </div>
   )
 }

@@ -1,0 +1,30 @@
+import { createContext, useContext, type ReactNode } from 'react'
+import { useStore } from 'zustand'
+import type { NodeKind } from '../../../src-main/contract/api'
+import type { EditorCommands } from './commands'
+import type { SaveQueue } from './save-queue'
+import type { EditorState, EditorStore } from './store'
+
+export interface EditorServices {
+  store: EditorStore
+  saves: SaveQueue
+  commands: EditorCommands
+  /** The node-kind catalogue (GET /api/node-types), empty until it arrives. */
+  kinds: readonly NodeKind[]
+}
+
+const EditorContext = createContext<EditorServices | null>(null)
+
+export function EditorProvider({ services, children }: { services: EditorServices; children: ReactNode }) {
+  return <EditorContext value={services}>{children}</EditorContext>
+}
+
+export function useEditorServices(): EditorServices {
+  const services = useContext(EditorContext)
+  if (!services) throw new Error('editor hooks must be used inside <EditorProvider>')
+  return services
+}
+
+export function useEditor<T>(selector: (state: EditorState) => T): T {
+  return useStore(useEditorServices().store, selector)
+}

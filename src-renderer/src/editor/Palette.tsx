@@ -1,0 +1,74 @@
+import { Panel, useReactFlow } from '@xyflow/react'
+import { ChevronDown, ChevronRight, Plus } from 'lucide-react'
+import { useState } from 'react'
+import type { NodeKind } from '../../../src-main/contract/api'
+import { useEditorServices } from './EditorContext'
+import { NODE_TYPE_NAMES, NODE_TYPE_ORDER, nodeColour, nodeIcon } from './node-look'
+import { nodeFromKind } from './fragments'
+
+export const KIND_DRAG_TYPE = 'application/x-shoggoth-kind'
+
+/** The node kinds from the server's catalogue, grouped by type: drag onto the canvas or click to add. */
+export function Palette() {
+  const { kinds, store } = useEditorServices()
+  const { screenToFlowPosition } = useReactFlow()
+  const [open, setOpen] = useState(true)
+  const [added, setAdded] = useState(0)
+
+  // A click drops the node near the middle of the view, a little apart from the last one.
+  const addAtCentre = (kind: NodeKind) => {
+    const doc = store.getState().doc
+    const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect()
+    if (!doc || !pane) return
+    const centre = screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+    const step = (added % 6) * 24
+    store.getState().add({ nodes: [nodeFromKind(kind, { x: Math.round(centre.x - 110 + step), y: Math.round(centre.y - 38 + step) }, doc.nodes)], edges: [] })
+    setAdded((count) => count + 1)
+  }
+
+  return (
+    <Panel position="top-left" className={`palette${open ? '' : ' palette--closed'}`} aria-label="Add nodes">
+      <button type="button" className="palette__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? <ChevronDown size={14} aria-hidden="true" /> : <ChevronRight size={14} aria-hidden="true" />}
+        <Plus size={14} aria-hidden="true" /> Add node
+      </button>
+      {open && (
+        <div className="palette__groups">
+          {kinds.length === 0 && <p className="palette__empty">Loading node kinds…</p>}
+          {NODE_TYPE_ORDER.map((type) => {
+            const group = kinds.filter((kind) => kind.node_type === type)
+            if (group.length === 0) return null
+            return (
+              <section key={type} className="palette__group" aria-label={NODE_TYPE_NAMES[type]}>
+                <h3 className="palette__heading" style={{ color: nodeColour(type) }}>
+                  {NODE_TYPE_NAMES[type]}
+                </h3>
+                {group.map((kind) => {
+                  const Icon = nodeIcon(kind.node_type, kind.kind)
+                  return (
+                    <button
+                      key={kind.kind}
+                      type="button"
+                      className="palette__item"
+                      draggable
+                      data-testid={`palette-${kind.kind}`}
+                      title={`Add a ${kind.label} node (or drag it onto the canvas)`}
+                      onDragStart={(event) => {
+                        event.dataTransfer.setData(KIND_DRAG_TYPE, kind.kind)
+                        event.dataTransfer.effectAllowed = 'copy'
+                      }}
+                      onClick={() => addAtCentre(kind)}
+                    >
+                      <Icon size={14} aria-hidden="true" style={{ color: nodeColour(type) }} />
+                      <span>{kind.label}</span>
+                    </button>
+                  )
+                })}
+              </section>
+            )
+          })}
+        </div>
+      )}
+    </Panel>
+  )
+}

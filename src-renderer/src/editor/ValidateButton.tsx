@@ -1,0 +1,35 @@
+import { ShieldAlert, ShieldCheck } from 'lucide-react'
+import { useState } from 'react'
+import { useApi } from '../shell/ApiContext'
+import { Popover } from '../ui/Popover'
+import { useEditor, useEditorServices } from './EditorContext'
+import { ProblemList } from './ProblemList'
+import { revalidate } from './useFlowSession'
+
+/** Checks the flow as the runner would and lists what would stop it. */
+export function ValidateButton() {
+  const services = useEditorServices()
+  const { client } = useApi()
+  const problems = useEditor((state) => state.problems)
+  const [open, setOpen] = useState(false)
+  const [checking, setChecking] = useState(false)
+  const check = async () => {
+    setChecking(true)
+    await services.saves.flush()
+    await revalidate(client, services)
+    setChecking(false)
+    setOpen(true)
+  }
+  const Icon = problems.length > 0 ? ShieldAlert : ShieldCheck
+  return (
+    <div className="anchor">
+      <button type="button" className={`button button--small${problems.length > 0 ? ' button--warn' : ''}`} onClick={() => (open ? setOpen(false) : void check())} data-testid="validate" aria-expanded={open}>
+        <Icon size={14} aria-hidden="true" /> {checking ? 'Checking…' : problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'Validate'}
+      </button>
+      <Popover open={open} onClose={() => setOpen(false)} label="Validation" testId="validation">
+        <h3 className="popover__title">{problems.length > 0 ? 'This flow would not run as it is' : 'Ready to run'}</h3>
+        <ProblemList problems={problems} onPick={() => setOpen(false)} />
+      </Popover>
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+// How each node of a flow fared in its latest run, for lighting the canvas (pure).
+import type { FlowNode, FlowRun } from '../../../src-main/contract/api'
+import type { RunLogGroup } from './run-log'
+
+export type NodeRunState = 'running' | 'done' | 'failed' | 'skipped'
+
+/**
+ * The live log of the run wins over its stored record (which is only
+ * refreshed when a run starts or ends); nodes a finished run never reached
+ * are skipped. Triggers take no part.
+ */
+export function nodeRunStates(nodes: readonly FlowNode[], run: FlowRun | undefined, log: readonly RunLogGroup[]): Map<string, NodeRunState> {
+  const states = new Map<string, NodeRunState>()
+  if (!run) return states
+  for (const nodeRun of run.node_runs) states.set(nodeRun.node_id, nodeRun.status === 'running' ? 'running' : nodeRun.status === 'success' ? 'done' : 'failed')
+  let finished = run.status !== 'running'
+  const group = log.find((candidate) => candidate.runId === run.id)
+  for (const line of group?.lines ?? []) {
+    if (line.nodeId !== null) {
+      if (line.type === 'node_started') states.set(line.nodeId, 'running')
+      else if (line.type === 'node_completed') states.set(line.nodeId, 'done')
+      else if (line.type === 'node_failed') states.set(line.nodeId, 'failed')
+    }
+    if (line.type === 'run_completed' || line.type === 'run_failed' || line.type === 'run_cancelled') finished = true
+  }
+  if (finished) {
+    for (const node of nodes) {
+      if (node.node_type === 'trigger') continue
+      const state = states.get(node.id)
+      // A node still "running" when its run ended was cut short.
+      if (state === undefined) states.set(node.id, 'skipped')
+      else if (state === 'running') states.set(node.id, 'failed')
+    }
+  }
+  return states
+}
+
+/** The newest run: the server lists runs newest first. */
+export const latestRun = (runs: readonly FlowRun[]): FlowRun | undefined => runs[0]

@@ -1,0 +1,76 @@
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
+import { ReactFlowProvider } from '@xyflow/react'
+import { BottomPanel } from './BottomPanel'
+import { CenterView } from './CenterView'
+import { CommandPalette } from './CommandPalette'
+import { ShortcutHelp } from './ShortcutHelp'
+import { Sidebar } from './Sidebar'
+import { StatusBar } from './StatusBar'
+import { TitleBar } from './TitleBar'
+import { useShell } from './store'
+import { useGlobalShortcuts } from './useGlobalShortcuts'
+import { PropertiesPane } from '../editor/PropertiesPane'
+import { useEditorShortcuts } from '../editor/useEditorShortcuts'
+import { useSaveOnLeave } from '../editor/useSaveOnLeave'
+import { useFlowSession } from '../editor/useFlowSession'
+import { useApi } from './ApiContext'
+import { useRunNotifications } from '../runs/useRunNotifications'
+import { RunFollower } from '../runs/RunFollower'
+import { NewFlowDialog } from '../flows/NewFlowDialog'
+import { useEditor, useEditorServices } from '../editor/EditorContext'
+import './shell.css'
+
+const storage = typeof localStorage === 'undefined' ? undefined : localStorage
+
+/** One screen, no page scroll: title bar, sidebar · canvas · properties, bottom panel, status bar. */
+export function StudioLayout() {
+  const services = useEditorServices()
+  const { client } = useApi()
+  const view = useShell((state) => state.view)
+  const flowId = useEditor((state) => state.flowId)
+  const session = useFlowSession(client, services)
+  useSaveOnLeave(services.saves)
+  useEditorShortcuts(services.commands, view === 'flow')
+  useGlobalShortcuts()
+  useRunNotifications()
+  const columns = useDefaultLayout({ id: 'shoggoth-columns', storage, panelIds: view === 'flow' ? ['sidebar', 'center', 'properties'] : ['sidebar', 'center'] })
+  const rows = useDefaultLayout({ id: 'shoggoth-rows', storage })
+
+  return (
+    <ReactFlowProvider>
+      <div className="studio">
+        <TitleBar />
+        <Group orientation="vertical" className="studio__rows" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
+          <Panel id="top" minSize={160}>
+            <Group orientation="horizontal" className="studio__columns" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
+              <Panel id="sidebar" defaultSize={230} minSize={170} maxSize={420} collapsible collapsedSize={0} className="studio__panel">
+                <Sidebar />
+              </Panel>
+              <Separator className="studio__separator" aria-label="Resize the sidebar" />
+              <Panel id="center" minSize={280} className="studio__panel studio__center">
+                <CenterView loadError={session.loadError} onRetry={session.retry} />
+              </Panel>
+              {view === 'flow' && (
+                <>
+                  <Separator className="studio__separator" aria-label="Resize the properties" />
+                  <Panel id="properties" defaultSize={320} minSize={240} maxSize={560} collapsible collapsedSize={0} className="studio__panel">
+                    <PropertiesPane />
+                  </Panel>
+                </>
+              )}
+            </Group>
+          </Panel>
+          <Separator className="studio__separator studio__separator--row" aria-label="Resize the bottom panel" />
+          <Panel id="bottom" defaultSize={200} minSize={90} collapsible collapsedSize={0} className="studio__panel">
+            <BottomPanel />
+          </Panel>
+        </Group>
+        <StatusBar />
+        {flowId && <RunFollower flowId={flowId} />}
+        <NewFlowDialog />
+        <CommandPalette />
+        <ShortcutHelp />
+      </div>
+    </ReactFlowProvider>
+  )
+}
