@@ -1,37 +1,60 @@
 #!/usr/bin/env node
 // `npm start`: build, then open the desktop app in Electron. Where Electron
-// cannot run (its binary cannot be downloaded, or there is no display) the same
+// cannot run (its binary was never downloaded, or there is no display) the same
 // backend starts headless and prints the URL to open in a browser.
 // Extra arguments go to the headless server, e.g. `npm start -- --port 9000`.
 import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
-const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })
-if (build.status !== 0) process.exit(build.status ?? 1)
+// SHOGGOTH_NO_BUILD=1 starts what is already in out/ (a quicker restart).
+if (process.env.SHOGGOTH_NO_BUILD !== '1') {
+  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
 
-// Loading the electron package yields its binary's path, downloading the
-// binary on first use. Probe in a child so a failed download stays quiet.
+// Find the binary the way the electron package does (path.txt names it inside
+// dist/), without loading the package: loading it tries a download and, when
+// that fails, prints advice that does not fit this case.
 function electronBinary() {
-  const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write("\\n" + require("electron"))'], {
-    encoding: 'utf8',
-    timeout: 300_000,
-  })
-  if (probe.status === 0) return { path: probe.stdout.split('\n').at(-1) }
-  const lines = `${probe.stderr}`.split('\n').filter((line) => /Error:/.test(line))
-  return { reason: lines.at(-1)?.replace(/^.*Error: /, '') ?? 'the electron package did not load' }
+  let packageDir
+  try {
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+  } catch {
+    return { reason: 'the electron package is not installed' }
+  }
+  const pathFile = join(packageDir, 'path.txt')
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(packageDir, 'dist')
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : ''
+  if (name === '' || !existsSync(join(dist, name))) return { reason: "Electron's binary is not downloaded on this machine" }
+  return { path: join(dist, name) }
 }
 
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
 const electron = electronBinary()
 const args = process.argv.slice(2)
-
-let child
-if (electron.path && hasDisplay) {
-  child = spawn(electron.path, ['.', ...args], { stdio: 'inherit' })
-} else {
-  const why = electron.path ? 'no display' : electron.reason
-  process.stderr.write(`Electron cannot open a window here (${why}); starting the headless server instead.\n`)
-  child = spawn(process.execPath, ['out/main/serve.js', ...args], { stdio: 'inherit' })
+const command = electron.path && hasDisplay ? [electron.path, '.', ...args] : [process.execPath, 'out/main/serve.js', ...args]
+if (!(electron.path && hasDisplay)) {
+  const why = electron.path ? 'there is no display' : electron.reason
+  process.stderr.write(`No desktop window: ${why}. Running headless instead; open the "Open the app" link below in a browser.\n`)
 }
-// Ctrl-C reaches the child through the terminal; mirror its exit.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+
+// The child gets its own process group, so a Ctrl-C in the terminal reaches
+// only us and we pass it on exactly once. (Otherwise it gets the terminal's
+// SIGINT and ours, and the second one skips the graceful shutdown.)
+const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'inherit', 'inherit'], detached: true })
+
+// npm also forwards the terminal's SIGINT to us: the same keypress arrives
+// twice within a few milliseconds. A second Ctrl-C by hand (to force) comes later.
+const SAME_KEYPRESS_MS = 200
+let lastSignalAt = 0
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    const now = Date.now()
+    if (now - lastSignalAt < SAME_KEYPRESS_MS) return
+    lastSignalAt = now
+    child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal)
+  })
+}
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
