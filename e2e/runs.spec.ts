@@ -2,7 +2,7 @@
 // runs are the REAL `claude` CLI talking to the local Messages API stand-in.
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import type { Locator, Page, Request } from '@playwright/test'
 import type { Flow, FlowNode } from '../src-main/contract/api'
 import { chatTest, expect, test } from './fixtures'
 import { repoRoot } from './paths'
@@ -267,7 +267,7 @@ chatTest('a dropped live stream reconnects with Last-Event-ID and the server rep
     if (request.url().includes('/runs/live')) void request.allHeaders().then((headers) => lastEventIds.push(headers['last-event-id'] ?? null))
   })
   await page.route(
-    '**/runs/live?**',
+    '**/runs/live**',
     (route) =>
       route.fulfill({
         status: 200,
@@ -298,7 +298,7 @@ test('an id the server cannot replay from gets a reset: the history re-syncs and
     if (request.url().includes('/runs/live')) void request.allHeaders().then((headers) => lastEventIds.push(headers['last-event-id'] ?? null))
   })
   await page.route(
-    '**/runs/live?**',
+    '**/runs/live**',
     (route) =>
       route.fulfill({
         status: 200,
@@ -324,41 +324,34 @@ test('an id the server cannot replay from gets a reset: the history re-syncs and
   await expect(runs.getByTestId('run-log-notice')).toHaveCount(0)
 })
 
-// Plain browser JavaScript (the test tsconfig has no DOM types).
-const COUNT_EVENT_SOURCES = `
-  window.__openEventSources = 0
-  window.EventSource = class extends window.EventSource {
-    constructor(url, init) {
-      super(url, init)
-      window.__openEventSources += 1
-    }
-    close() {
-      if (this.readyState !== 2) window.__openEventSources -= 1
-      super.close()
-    }
-  }
-`
+/** Live run streams the page has open: a streaming request neither finished nor failed (an abort fails it). */
+function countLiveStreams(page: Page): () => number {
+  let open = 0
+  const isLive = (request: Request): boolean => request.url().includes('/runs/live')
+  page.on('request', (request) => void (isLive(request) && open++))
+  page.on('requestfinished', (request) => void (isLive(request) && open--))
+  page.on('requestfailed', (request) => void (isLive(request) && open--))
+  return () => open
+}
 
 test('the live stream closes when its flow is no longer shown', async ({ page, server, api }) => {
-  // Count the page's open EventSources: the constructor opens one, close() ends it.
-  await page.addInitScript({ content: COUNT_EVENT_SOURCES })
-  const openStreams = (): Promise<unknown> => page.evaluate('window.__openEventSources')
+  const openStreams = countLiveStreams(page)
   await api.createFlow('First')
   await api.createFlow('Second')
   await page.goto(server.appUrl)
   await liveRuns(page)
-  expect(await openStreams()).toBe(1)
+  await expect.poll(openStreams).toBe(1)
 
   const item = (name: string): Locator => page.getByTestId('flow-item').filter({ hasText: name })
   for (const name of ['Second', 'First', 'Second']) {
     await item(name).click()
     await expect(page.getByTestId('flow-title')).toHaveText(name)
     await liveRuns(page)
-    expect(await openStreams()).toBe(1)
+    await expect.poll(openStreams).toBe(1)
   }
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
   await page.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: 'Yes, delete' }).click()
   // Nothing is shown now, so nothing is followed.
   await expect(page.getByTestId('flow-details')).toHaveCount(0)
-  expect(await openStreams()).toBe(0)
+  await expect.poll(openStreams).toBe(0)
 })
