@@ -8,6 +8,8 @@ export function curlLine(apiBase: string, token: string | null): string {
   return token ? `curl -H "Authorization: Bearer ${token}" ${url}` : `curl ${url}`
 }
 
+const mask = (token: string) => '•'.repeat(Math.min(token.length, 24))
+
 /** The API base, the token and a curl line, for scripts and other tools. */
 export function ApiAccessSection() {
   const { connection } = useApi()
@@ -19,13 +21,18 @@ export function ApiAccessSection() {
       <p className="settings-hint">Scripts and other tools can use the same loopback API as this window. Keep the token private: it gives full access to your flows.</p>
       <CopyField label="API base" value={connection.apiBase} testId="settings-api-base" />
       {connection.token ? (
-        <CopyField label="API token" value={connection.token} secret testId="settings-token" />
+        <CopyField label="API token" value={connection.token} masked={mask(connection.token)} testId="settings-token" />
       ) : (
         <p className="settings-hint" data-testid="settings-no-token">
           This server runs without a token (<code>--insecure-no-token</code>): any program on this machine can call it.
         </p>
       )}
-      <CopyField label="Try it with curl" value={curlLine(connection.apiBase, connection.token)} testId="settings-curl" />
+      <CopyField
+        label="Try it with curl"
+        value={curlLine(connection.apiBase, connection.token)}
+        masked={connection.token ? curlLine(connection.apiBase, mask(connection.token)) : undefined}
+        testId="settings-curl"
+      />
     </section>
   )
 }

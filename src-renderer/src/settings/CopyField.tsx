@@ -5,17 +5,17 @@ import './settings.css'
 interface CopyFieldProps {
   label: string
   value: string
-  /** Shown instead of the value until revealed (for the token). */
-  secret?: boolean
+  /** Shown instead of the value until revealed (text with the token masked); Copy always copies `value`. */
+  masked?: string
   mono?: boolean
   testId: string
 }
 
 /** A read-only value with a Copy button; where the clipboard is refused, the text is selected for Ctrl+C. */
-export function CopyField({ label, value, secret = false, mono = true, testId }: CopyFieldProps) {
+export function CopyField({ label, value, masked, mono = true, testId }: CopyFieldProps) {
   const id = useId()
   const field = useRef<HTMLInputElement>(null)
-  const [revealed, setRevealed] = useState(!secret)
+  const [revealed, setRevealed] = useState(masked === undefined)
   const [note, setNote] = useState<string | null>(null)
 
   const copy = async (): Promise<void> => {
@@ -37,9 +37,9 @@ export function CopyField({ label, value, secret = false, mono = true, testId }:
         {label}
       </label>
       <div className="copy-field__row">
-        <input ref={field} id={id} className={mono ? 'copy-field__value copy-field__value--mono' : 'copy-field__value'} type={revealed ? 'text' : 'password'} readOnly value={value} onFocus={(event) => event.target.select()} data-testid={testId} />
-        {secret && (
-          <button type="button" className="button button--small" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
+        <input ref={field} id={id} className={mono ? 'copy-field__value copy-field__value--mono' : 'copy-field__value'} readOnly value={revealed ? value : masked} onFocus={(event) => event.target.select()} data-testid={testId} />
+        {masked !== undefined && (
+          <button type="button" className="button button--small" aria-label={`${revealed ? "Hide" : "Show"} ${label.toLowerCase()}`} onClick={() => setRevealed(!revealed)}>
             {revealed ? 'Hide' : 'Show'}
           </button>
         )}
