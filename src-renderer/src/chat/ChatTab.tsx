@@ -1,10 +1,10 @@
-import { useEditor } from '../editor/EditorContext'
+import { useEditor, selectNodes } from '../editor/EditorContext'
 import { useShell } from '../shell/store'
 import { ChatPanel } from './ChatPanel'
 
 /** The Chat tab: pick an executor of the open flow and talk to it. */
 export function ChatTab({ flowId }: { flowId: string }) {
-  const nodes = useEditor((state) => state.doc?.nodes ?? [])
+  const nodes = useEditor(selectNodes)
   const selectedNodes = useEditor((state) => state.selectedNodes)
   const chosen = useShell((state) => state.chatNode[flowId])
   const chatWith = useShell((state) => state.chatWith)

@@ -14,12 +14,12 @@ import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { mergeNodes, toCanvasEdges, type CanvasNode } from './canvas-nodes'
 import { CanvasToolbar } from './CanvasToolbar'
-import { useEditor, useEditorServices } from './EditorContext'
+import { useEditor, useEditorServices, selectNodes, selectEdges } from './EditorContext'
 import { edgeRefusal } from './graph-rules'
 import { nodeFromKind } from './fragments'
 import { nodeColour } from './node-look'
 import { nodeTypes } from './nodes/NodeCard'
-import { Palette, KIND_DRAG_TYPE } from './Palette'
+import { KIND_DRAG_TYPE } from './Palette'
 import { useCanvasLook } from './useCanvasLook'
 import { RefusalNotice } from './RefusalNotice'
 import './editor.css'
@@ -27,8 +27,8 @@ import './editor.css'
 /** The open flow as a graph: drag from the palette, connect handles, select, move, delete. */
 export function Canvas({ flowId }: { flowId: string }) {
   const { store, kinds } = useEditorServices()
-  const nodes = useEditor((state) => state.doc?.nodes ?? [])
-  const edges = useEditor((state) => state.doc?.edges ?? [])
+  const nodes = useEditor(selectNodes)
+  const edges = useEditor(selectEdges)
   const selectedNodes = useEditor((state) => state.selectedNodes)
   const selectedEdges = useEditor((state) => state.selectedEdges)
   const { look, running } = useCanvasLook(flowId, nodes)
@@ -46,8 +46,16 @@ export function Canvas({ flowId }: { flowId: string }) {
   useEffect(() => {
     if (fittedFor.current === flowId || canvasNodes.length === 0 || !canvasNodes.every((node) => node.measured)) return
     fittedFor.current = flowId
-    void fitView({ padding: 0.2, maxZoom: 1.2 })
+    void fitView({ padding: 0.15, maxZoom: 1.1, minZoom: 0.5 })
   }, [flowId, canvasNodes, fitView])
+
+  // After an auto-layout, show the whole flow once the moved nodes have rendered.
+  const fitRequests = useEditor((state) => state.fitRequests)
+  useEffect(() => {
+    if (fitRequests === 0) return
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.1, minZoom: 0.5, duration: 150 }))
+    return () => cancelAnimationFrame(frame)
+  }, [fitRequests, fitView])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -140,9 +148,8 @@ export function Canvas({ flowId }: { flowId: string }) {
         colorMode="system"
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable nodeColor={(node) => nodeColour((node as CanvasNode).data.node.node_type)} ariaLabel="Minimap of the flow" />
+        <MiniMap pannable zoomable style={{ width: 150, height: 96 }} nodeColor={(node) => nodeColour((node as CanvasNode).data.node.node_type)} ariaLabel="Minimap of the flow" />
         <Controls showInteractive={false} />
-        <Palette />
         <CanvasToolbar />
       </ReactFlow>
       <RefusalNotice hint={drawHint} />

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import type { NodeKind } from '../../../src-main/contract/api'
+import type { FlowEdge, FlowNode, NodeKind } from '../../../src-main/contract/api'
 import type { EditorCommands } from './commands'
 import type { SaveQueue } from './save-queue'
 import type { EditorState, EditorStore } from './store'
@@ -28,3 +28,9 @@ export function useEditorServices(): EditorServices {
 export function useEditor<T>(selector: (state: EditorState) => T): T {
   return useStore(useEditorServices().store, selector)
 }
+
+// Stable selectors: a fresh `[]` per call would re-render forever.
+const NO_NODES: FlowNode[] = []
+const NO_EDGES: FlowEdge[] = []
+export const selectNodes = (state: EditorState): FlowNode[] => state.doc?.nodes ?? NO_NODES
+export const selectEdges = (state: EditorState): FlowEdge[] => state.doc?.edges ?? NO_EDGES

@@ -4,6 +4,7 @@ import { Canvas } from './Canvas'
 import { useEditor } from './EditorContext'
 import { SaveProblems } from './SaveProblems'
 import { NewFlowButton } from '../flows/NewFlowButton'
+import { Palette } from './Palette'
 
 /** The canvas of the open flow, or what to do when there is none. */
 export function FlowEditor() {
@@ -33,13 +34,16 @@ export function FlowEditor() {
   return (
     <div className="flow-editor">
       <SaveProblems />
-      <div className="flow-editor__canvas">
-        <Canvas flowId={flowId} />
+      <div className="flow-editor__body">
+        <Palette />
+        <div className="flow-editor__canvas">
+          <Canvas flowId={flowId} />
         {nodeCount === 0 && (
           <div className="canvas-empty" data-testid="canvas-empty">
             <p>This flow is empty. Add a trigger, a source and a Claude Code executor from the palette — drag them here or click them — then connect their handles.</p>
           </div>
         )}
+        </div>
       </div>
     </div>
   )

@@ -1,5 +1,5 @@
-import { Panel, useReactFlow } from '@xyflow/react'
-import { ChevronDown, ChevronRight, Plus } from 'lucide-react'
+import { useReactFlow } from '@xyflow/react'
+import { ChevronsLeft, Plus } from 'lucide-react'
 import { useState } from 'react'
 import type { NodeKind } from '../../../src-main/contract/api'
 import { useEditorServices } from './EditorContext'
@@ -7,12 +7,17 @@ import { NODE_TYPE_NAMES, NODE_TYPE_ORDER, nodeColour, nodeIcon } from './node-l
 import { nodeFromKind } from './fragments'
 
 export const KIND_DRAG_TYPE = 'application/x-shoggoth-kind'
+const OPEN_KEY = 'shoggoth.paletteOpen'
 
 /** The node kinds from the server's catalogue, grouped by type: drag onto the canvas or click to add. */
 export function Palette() {
   const { kinds, store } = useEditorServices()
   const { screenToFlowPosition } = useReactFlow()
-  const [open, setOpen] = useState(true)
+  const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
+  const toggle = () => {
+    localStorage.setItem(OPEN_KEY, String(!open))
+    setOpen(!open)
+  }
   const [added, setAdded] = useState(0)
 
   // A click drops the node near the middle of the view, a little apart from the last one.
@@ -27,10 +32,10 @@ export function Palette() {
   }
 
   return (
-    <Panel position="top-left" className={`palette${open ? '' : ' palette--closed'}`} aria-label="Add nodes">
-      <button type="button" className="palette__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? <ChevronDown size={14} aria-hidden="true" /> : <ChevronRight size={14} aria-hidden="true" />}
-        <Plus size={14} aria-hidden="true" /> Add node
+    <nav className={`palette${open ? '' : ' palette--closed'}`} aria-label="Add nodes" data-testid="palette">
+      <button type="button" className="palette__toggle" aria-expanded={open} onClick={toggle} title={open ? 'Hide the node palette' : 'Show the node palette'}>
+        {open ? <ChevronsLeft size={14} aria-hidden="true" /> : <Plus size={16} aria-hidden="true" />}
+        {open && <span>Add node</span>}
       </button>
       {open && (
         <div className="palette__groups">
@@ -69,6 +74,6 @@ export function Palette() {
           })}
         </div>
       )}
-    </Panel>
+    </nav>
   )
 }

@@ -1,10 +1,10 @@
 import type { ValidationProblem } from '../../../src-main/contract/api'
-import { useEditor, useEditorServices } from './EditorContext'
+import { useEditor, useEditorServices, selectNodes } from './EditorContext'
 
 /** The server's problems with the flow; a click selects the node at fault. */
 export function ProblemList({ problems, onPick }: { problems: readonly ValidationProblem[]; onPick?: () => void }) {
   const { store } = useEditorServices()
-  const nodes = useEditor((state) => state.doc?.nodes ?? [])
+  const nodes = useEditor(selectNodes)
   if (problems.length === 0) return <p className="problem-list__none">No problems: the flow is ready to run.</p>
   return (
     <ul className="problem-list" data-testid="problem-list">

@@ -1,6 +1,6 @@
 import { useFlowRunStates } from '../runs/useFlowRunStates'
 import { PropertyPanel } from '../properties/PropertyPanel'
-import { useEditor, useEditorServices } from './EditorContext'
+import { useEditor, useEditorServices, selectNodes } from './EditorContext'
 import { FlowSettings } from './panel/FlowSettings'
 import { NodeActions } from './panel/NodeActions'
 import { SelectionSummary } from './panel/SelectionSummary'
@@ -9,7 +9,7 @@ import { SelectionSummary } from './panel/SelectionSummary'
 export function PropertiesPane() {
   const { store, kinds } = useEditorServices()
   const flowId = useEditor((state) => state.flowId)
-  const nodes = useEditor((state) => state.doc?.nodes ?? [])
+  const nodes = useEditor(selectNodes)
   const selected = useEditor((state) => state.selectedNodes)
   const problems = useEditor((state) => state.problems)
   const { outputs } = useFlowRunStates(flowId ?? '', nodes)

@@ -19,6 +19,8 @@ export interface EditorState {
   save: SaveStatus
   /** The server's validation of the flow as last saved. */
   problems: ValidationProblem[]
+  /** Bumped when the whole flow should be brought into view (after an auto-layout). */
+  fitRequests: number
 
   load(flow: Flow): void
   close(): void
@@ -68,6 +70,7 @@ export function createEditorStore(): EditorStore {
           refusal: null,
           save: { state: 'saved' },
           problems: [],
+          fitRequests: 0,
           load: (flow) =>
             set((state) => ({
               flowId: flow.id,
@@ -105,7 +108,10 @@ export function createEditorStore(): EditorStore {
             edit((doc) => removeItems(doc, new Set(nodeIds), new Set(edgeIds)))
             set((state) => ({ selectedNodes: state.selectedNodes.filter((id) => !nodeIds.includes(id)), selectedEdges: state.selectedEdges.filter((id) => !edgeIds.includes(id)) }))
           },
-          layout: () => edit(autoLayout),
+          layout: () => {
+            edit(autoLayout)
+            set((state) => ({ fitRequests: state.fitRequests + 1 }))
+          },
           select: (nodes, edges = []) => set({ selectedNodes: nodes, selectedEdges: edges }),
           dismissRefusal: () => set({ refusal: null }),
           setSave: (save) => set({ save }),

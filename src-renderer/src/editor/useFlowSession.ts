@@ -42,7 +42,9 @@ export function useFlowSession(client: ApiClient, services: EditorServices): { l
     return () => {
       cancelled = true
     }
-  }, [selectedId, attempt, client, services, saves, store])
+    // `services` changes when the node kinds arrive; that is no reason to reload the flow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId, attempt, client, saves, store])
 
   return { loadError, retry: () => setAttempt((n) => n + 1) }
 }

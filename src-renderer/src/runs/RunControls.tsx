@@ -1,6 +1,6 @@
 import { Loader2, Play, Square } from 'lucide-react'
 import { useMemo, useState } from 'react'
-import { useEditor, useEditorServices } from '../editor/EditorContext'
+import { useEditor, useEditorServices, selectNodes } from '../editor/EditorContext'
 import { ProblemList } from '../editor/ProblemList'
 import { revalidate } from '../editor/useFlowSession'
 import { useApi } from '../shell/ApiContext'
@@ -19,7 +19,7 @@ export function RunControls({ flowId }: { flowId: string }) {
   const trigger = useRuns((state) => state.trigger)
   const cancel = useRuns((state) => state.cancel)
   const flowRuns = useFlowRuns(flowId)
-  const nodes = useEditor((state) => state.doc?.nodes ?? [])
+  const nodes = useEditor(selectNodes)
   const problems = useEditor((state) => state.problems)
   const [gate, setGate] = useState(false)
   const [checking, setChecking] = useState(false)

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { ChatTab } from '../chat/ChatTab'
 import { ConsoleView } from '../console/ConsoleView'
 import { useConsole } from '../console/store'
-import { useEditor } from '../editor/EditorContext'
+import { useEditor, selectNodes } from '../editor/EditorContext'
 import { RunHistory } from '../runs/RunHistory'
 import { RunLog } from '../runs/RunLog'
 import { RunStreamStatus } from '../runs/RunStreamStatus'
@@ -45,7 +45,7 @@ export function BottomPanel() {
 }
 
 function FlowTab({ flowId, tab }: { flowId: string; tab: Exclude<BottomTab, 'console'> }) {
-  const nodes = useEditor((state) => state.doc?.nodes ?? [])
+  const nodes = useEditor(selectNodes)
   if (tab === 'log') return <RunLog flowId={flowId} nodes={nodes} />
   if (tab === 'history') return <RunHistory flowId={flowId} nodes={nodes} />
   return <ChatTab flowId={flowId} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { NodeKind } from '../../../src-main/contract/api'
 import { createChatApi } from '../api/chat'
 import { createApiClient } from '../api/client'
@@ -53,7 +53,7 @@ export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
     return () => stores.saves.dispose()
   }, [stores])
 
-  const editorServices: EditorServices = { store: stores.editor, saves: stores.saves, commands: stores.commands, kinds }
+  const editorServices = useMemo<EditorServices>(() => ({ store: stores.editor, saves: stores.saves, commands: stores.commands, kinds }), [stores, kinds])
 
   return (
     <ApiProvider client={stores.client} connection={connection}>
