@@ -3,7 +3,7 @@ import { testApi, type TestApi } from './api'
 import { startClaudeWorld, type ClaudeWorld } from './claude'
 import { startServer, type RunningServer, type ServerOptions } from './server'
 
-interface ShoggothFixtures {
+export interface ShoggothFixtures {
   /** A real headless Shoggoth server with its own empty data directory. */
   server: RunningServer
   /** Direct API access with the server's token. */
