@@ -1,8 +1,5 @@
-// RECONSTRUCTED FILE — please check. The original e2e/studio.ts (written by
-// another session at about 09:38) was overwritten by mistake by the helper
-// session migrating flows/runs/chat specs (its own helpers now live in
-// e2e/ui-steps.ts). This is a best-effort rebuild of the helpers that
-// e2e/studio-digest.spec.ts imports, from how that spec calls them.
+// Driving the flow studio the way a person does: palette clicks, handle drags,
+// the property panel, and waiting for autosave before asking the server.
 import type { Locator, Page } from '@playwright/test'
 import { expect } from './fixtures'
 
@@ -11,9 +8,10 @@ export function canvasNode(page: Page, id: string): Locator {
   return page.locator(`[data-testid="canvas-node"][data-node-id="${id}"]`)
 }
 
-/** New flow (sidebar +) → dialog → Create flow; the flow opens on the canvas. */
+/** New flow (the sidebar's +) → dialog → Create flow; the flow opens on the canvas. */
 export async function newFlow(page: Page, name: string, description?: string): Promise<void> {
-  await page.getByTestId('new-flow').click()
+  // With no flow yet the empty state offers the same button; either will do.
+  await page.getByTestId('new-flow').first().click()
   const form = page.getByTestId('new-flow-form')
   await form.locator('input[name="name"]').fill(name)
   if (description !== undefined) await form.locator('input[name="description"]').fill(description)
@@ -24,36 +22,43 @@ export async function newFlow(page: Page, name: string, description?: string): P
 /** Clicks palette-<kind>; the node lands selected. Returns its id. */
 export async function addNode(page: Page, kind: string): Promise<string> {
   const cards = page.locator(`[data-testid="canvas-node"][data-kind="${kind}"]`)
-  const before = await cards.count()
+  const before = await cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node-id')))
   await page.getByTestId(`palette-${kind}`).click()
-  await expect(cards).toHaveCount(before + 1)
-  return (await cards.nth(before).getAttribute('data-node-id')) ?? ''
+  await expect(cards).toHaveCount(before.length + 1)
+  const after = await cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node-id')))
+  const added = after.find((id) => !before.includes(id))
+  if (!added) throw new Error(`no ${kind} node appeared`)
+  return added
 }
 
-/** The canvas toolbar's Auto-layout. */
+/** The canvas toolbar's Auto-layout, then a moment for the view to settle on the new positions. */
 export async function autoLayout(page: Page): Promise<void> {
   await page.getByTestId('canvas').getByRole('button', { name: 'Auto-layout' }).click()
+  await page.waitForTimeout(400)
 }
 
-/** Drags from `source`'s output handle to `target`'s input handle. */
+/** Drags from `source`'s output handle to `target`'s input handle, as a mouse does. */
 export async function connect(page: Page, source: string, target: string): Promise<void> {
-  const edges = page.locator('.react-flow__edge')
-  const before = await edges.count()
-  await canvasNode(page, source).locator('.react-flow__handle.source').dragTo(canvasNode(page, target).locator('.react-flow__handle.target'))
-  await expect(edges).toHaveCount(before + 1)
+  const from = (await canvasNode(page, source).locator('.react-flow__handle.source').boundingBox())!
+  const to = (await canvasNode(page, target).locator('.react-flow__handle.target').boundingBox())!
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 })
+  await page.mouse.up()
 }
 
-/** Selects node `id` on the canvas; returns its property panel. */
+/** Selects node `id` by clicking its title (clear of the handles); returns its property panel. */
 export async function selectNode(page: Page, id: string): Promise<Locator> {
-  await canvasNode(page, id).click()
+  await canvasNode(page, id).locator('.node-card__label').click()
   const panel = page.getByTestId('property-panel')
   await expect(panel).toBeVisible()
   return panel
 }
 
-/** Types `value` into a list field's "New …" input and adds it. */
-export async function addListEntry(panel: Locator, inputName: string, value: string): Promise<void> {
-  const input = panel.getByLabel(inputName, { exact: true })
+/** Types `value` into a list field's "New …" input and adds it with Enter. */
+export async function addListEntry(panel: Locator, inputName: string | RegExp, value: string): Promise<void> {
+  const input = typeof inputName === 'string' ? panel.getByLabel(inputName, { exact: true }) : panel.getByLabel(inputName)
   await input.fill(value)
   await input.press('Enter')
 }
