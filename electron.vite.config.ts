@@ -7,7 +7,8 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: { index: resolve('src-main/index.ts'), serve: resolve('src-main/serve.ts') } },
+      // feed-worker: the worker thread that parses feeds (integrations/feed-pool.ts) needs a file of its own.
+      lib: { entry: { index: resolve('src-main/index.ts'), serve: resolve('src-main/serve.ts'), 'feed-worker': resolve('src-main/integrations/feed-worker.ts') } },
     },
   },
   preload: {

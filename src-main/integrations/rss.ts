@@ -1,7 +1,7 @@
 // The `rss` source: an RSS 2.0 or Atom feed, its first `limit` entries, each
 // with a preview image where one can be found quickly, narrowed by `keywords`.
 import { configRecord, requiredString, stringArray, unsignedInt } from './config-fields'
-import { feedItems } from './feed-items'
+import { feedParsers } from './feed-pool'
 import { requestText } from './http'
 import { keepMatchingAny } from './keyword-filter'
 import { OG_IMAGE_TIMING, withOgImages, type OgImageTiming } from './og-image'
@@ -30,7 +30,8 @@ export function createRssSource(timing: RssTiming = { feedMs: 30_000, images: OG
       const xml = await requestText(config.url, { timeoutMs: timing.feedMs, headers: { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8' } })
       let items
       try {
-        items = feedItems(xml, config.limit)
+        // Parsed on a worker thread: many feeds at once must not hold up the event loop.
+        items = await feedParsers.parse(xml, config.limit)
       } catch (error) {
         throw new Error(`${config.url}: ${error instanceof Error ? error.message : String(error)}`)
       }

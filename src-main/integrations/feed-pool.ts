@@ -1,0 +1,144 @@
+// A small pool of worker threads that parse feeds off the main thread. Workers
+// start on first use and do not keep the process alive. Where no worker can be
+// started, feeds are parsed on the main thread as before — same items, same errors.
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { feedItems } from './feed-items'
+import type { FeedAnswer, FeedJob } from './feed-worker'
+import type { Item } from './types'
+
+interface Pending {
+  job: FeedJob
+  resolve: (items: Item[]) => void
+  reject: (error: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  busy: Pending | null
+  /** Has answered at least once (a worker that dies before that cannot start here). */
+  proven: boolean
+}
+
+/**
+ * How to start the worker: the built `feed-worker.js` next to this bundle
+ * (electron-vite builds it as its own entry), or — running from sources under
+ * tsx or vitest — the .ts entry loaded through tsx's loader.
+ */
+function startWorker(): Worker | null {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./feed-worker.ts', here).href
+    // tsx's ESM API (the `import` side of its `./esm/api` export), found from its package root.
+    let tsx: string
+    try {
+      tsx = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
+    } catch {
+      return null
+    }
+    const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`
+    return new Worker(boot, { eval: true })
+  }
+  for (const candidate of ['./feed-worker.js', '../feed-worker.js']) {
+    const url = new URL(candidate, here)
+    if (existsSync(fileURLToPath(url))) return new Worker(url)
+  }
+  return null
+}
+
+export class FeedParserPool {
+  private readonly slots: Slot[] = []
+  private readonly queue: Pending[] = []
+  private nextId = 1
+  private unavailable = false
+
+  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism()))) {}
+
+  /** The first `limit` items of a feed document; rejects like feedItems does. */
+  parse(xml: string, limit: number): Promise<Item[]> {
+    if (this.unavailable) return this.parseHere(xml, limit)
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, xml, limit }, resolve, reject })
+      this.pump()
+    })
+  }
+
+  /** Ends the workers (tests; the app lets them die with the process). */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()))
+  }
+
+  private parseHere(xml: string, limit: number): Promise<Item[]> {
+    try {
+      return Promise.resolve(feedItems(xml, limit))
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+    }
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.busy === null) ?? this.grow()
+      if (!slot) return
+      const pending = this.queue.shift()!
+      slot.busy = pending
+      slot.worker.ref()
+      slot.worker.postMessage(pending.job)
+    }
+  }
+
+  private grow(): Slot | null {
+    if (this.slots.length >= this.size || this.unavailable) return null
+    let worker: Worker | null
+    try {
+      worker = startWorker()
+    } catch {
+      worker = null
+    }
+    if (!worker) {
+      this.fallBack()
+      return null
+    }
+    const slot: Slot = { worker, busy: null, proven: false }
+    worker.on('message', (answer: FeedAnswer) => {
+      const pending = slot.busy
+      slot.busy = null
+      slot.proven = true
+      worker.unref()
+      if (pending && pending.job.id === answer.id) {
+        if ('error' in answer) pending.reject(new Error(answer.error))
+        else pending.resolve(answer.items)
+      }
+      this.pump()
+    })
+    // A worker that cannot run (or dies) hands its job, and all later ones, to the main thread.
+    worker.on('error', () => this.drop(slot))
+    worker.on('exit', () => this.drop(slot))
+    this.slots.push(slot)
+    return slot
+  }
+
+  private drop(slot: Slot): void {
+    const index = this.slots.indexOf(slot)
+    if (index === -1) return
+    this.slots.splice(index, 1)
+    if (slot.busy) this.queue.unshift(slot.busy)
+    slot.busy = null
+    // Never respawn in a loop: a worker that could not even start means workers do not work here.
+    if (!slot.proven || this.slots.length === 0) this.fallBack()
+    else this.pump()
+  }
+
+  private fallBack(): void {
+    this.unavailable = true
+    for (const slot of this.slots.splice(0)) void slot.worker.terminate()
+    for (const pending of this.queue.splice(0)) this.parseHere(pending.job.xml, pending.job.limit).then(pending.resolve, pending.reject)
+  }
+}
+
+/** The app's one pool. */
+export const feedParsers = new FeedParserPool()
