@@ -1,0 +1,89 @@
+// Steps shared by the e2e specs that drive the studio window: sidebar, title
+// bar, canvas and palette, property panel and the bottom tabs.
+import type { Locator, Page } from '@playwright/test'
+import type { FlowSchedule } from '../src-main/contract/api'
+import { expect } from './fixtures'
+import type { RunningServer } from './server'
+
+/** The sidebar entry whose name is exactly `name`. */
+export function flowItem(page: Page, name: string): Locator {
+  return page.getByTestId('flow-item').filter({ has: page.getByTestId('flow-item-name').getByText(name, { exact: true }) })
+}
+
+/** New flow (the sidebar's +) → the dialog → Create flow; the flow opens on the canvas. */
+export async function createFlowInUi(page: Page, name: string, description?: string): Promise<void> {
+  await page.getByTestId('flow-browser').getByTestId('new-flow').click()
+  const form = page.getByTestId('new-flow-dialog').getByTestId('new-flow-form')
+  await form.locator('input[name="name"]').fill(name)
+  if (description !== undefined) await form.locator('input[name="description"]').fill(description)
+  await form.getByRole('button', { name: 'Create flow' }).click()
+  await expect(page.getByTestId('new-flow-dialog')).not.toBeVisible()
+  await expect(flowItem(page, name)).toBeVisible()
+  await expect(page.getByTestId('flow-name')).toHaveValue(name)
+  await expect(page.getByTestId('canvas')).toBeVisible()
+}
+
+/** Every edit is autosaved: wait until the title bar says the last one reached the server. */
+export async function expectSaved(page: Page): Promise<void> {
+  // "saved" is also the state before the first edit's debounce starts; give that a moment to begin.
+  await page.waitForTimeout(50)
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
+}
+
+/** Adds a node of `kind` from the palette (it lands selected); returns its card on the canvas. */
+export async function addNodeFromPalette(page: Page, kind: string): Promise<Locator> {
+  const before = await page.locator(`[data-testid="canvas-node"][data-kind="${kind}"]`).count()
+  await page.getByTestId(`palette-${kind}`).click()
+  const cards = page.locator(`[data-testid="canvas-node"][data-kind="${kind}"]`)
+  await expect(cards).toHaveCount(before + 1)
+  return cards.nth(before)
+}
+
+/** Configures the executor selected on the canvas in the property panel. */
+export async function configureExecutor(page: Page, settings: { label: string; prompt: string; workingDir: string }): Promise<void> {
+  const panel = page.getByTestId('properties-pane').getByTestId('property-panel')
+  await panel.getByLabel('Label', { exact: true }).fill(settings.label)
+  await panel.getByRole('textbox', { name: /^Prompt\b/ }).fill(settings.prompt)
+  await panel.getByRole('textbox', { name: /^Working directory/ }).fill(settings.workingDir)
+}
+
+/** Clears the canvas selection (a click on empty canvas), so the panel shows the flow's settings. */
+export async function deselectAll(page: Page): Promise<Locator> {
+  await page.locator('.react-flow__pane').click({ position: { x: 12, y: 12 } })
+  const settings = page.getByTestId('flow-settings')
+  await expect(settings).toBeVisible()
+  return settings
+}
+
+/** Shows one of the bottom panel's tabs. */
+export async function openTab(page: Page, tab: 'log' | 'history' | 'chat' | 'console'): Promise<void> {
+  const button = page.getByTestId(`tab-${tab}`)
+  await button.click()
+  await expect(button).toHaveAttribute('aria-selected', 'true')
+}
+
+/** The open flow's id, as the sidebar knows it. */
+export async function openFlowId(page: Page): Promise<string> {
+  const id = await page.locator('[data-testid="flow-item"][aria-current="true"]').getAttribute('data-flow-id')
+  expect(id).toBeTruthy()
+  return id ?? ''
+}
+
+/** GET /api/flows/{id}/schedule */
+export async function fetchSchedule(server: RunningServer, flowId: string): Promise<FlowSchedule> {
+  const response = await fetch(new URL(`/api/flows/${encodeURIComponent(flowId)}/schedule`, server.baseUrl), {
+    headers: { Authorization: `Bearer ${server.token}` },
+  })
+  if (!response.ok) throw new Error(`schedule answered ${response.status}`)
+  return (await response.json()) as FlowSchedule
+}
+
+/** Collects what the page logs as errors (CSP violations, failed requests, exceptions). */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  return problems
+}
