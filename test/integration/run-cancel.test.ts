@@ -172,11 +172,11 @@ describe('live executor output', () => {
     slow.abort()
     const firstText = slow.events.find((e) => e.event === 'executor_text')!
     const done = slow.events.find((e) => e.event === 'node_completed')!
-    expect(done.at - firstText.at).toBeGreaterThan(1_500)
+    expect(done.at - firstText.at).toBeGreaterThan(1_000)
     expect(slow.events.filter((e) => e.event === 'executor_text').length).toBeGreaterThan(3)
     const [slowRun] = await runsOf(slowId)
     const streamed = slow.events.filter((e) => e.event === 'executor_text').map((e) => (JSON.parse(e.data) as RunEvent).message).join('')
     expect(slowRun!.node_runs[0]!.output).toBe(streamed)
     expect(streamed).toBe(Array.from({ length: 10 }, (_, i) => `tick ${i} `).join(''))
-  })
+  }, 90_000)
 })
