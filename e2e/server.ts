@@ -24,16 +24,21 @@ const STOP_TIMEOUT_MS = 5_000
 export interface ServerOptions {
   /** Added to the server's environment (e.g. where its `claude` children find their API). */
   env?: Record<string, string>
+  /** Reuse a data directory (a restart); it is then left in place on stop. */
+  dataDir?: string
+  /** Listen on this port instead of a free one (a restart on the same address). */
+  port?: number
 }
 
 /** Starts `node out/main/serve.js` on a free port with a fresh data directory. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'shoggoth-e2e-'))
+  const ownsDataDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'shoggoth-e2e-')))
   // The server must mint its own token, never reuse one from the developer's shell.
   const env = { ...process.env, ...options.env }
   delete env['SHOGGOTH_TOKEN']
 
-  const child = spawn(process.execPath, ['out/main/serve.js', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, ['out/main/serve.js', '--port', String(options.port ?? 0), '--data-dir', dataDir], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,10 +60,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       token,
       dataDir,
       log: () => stderr,
-      stop: () => stopServer(child, dataDir),
+      stop: () => stopServer(child, ownsDataDir ? dataDir : null),
     }
   } catch (error) {
-    await stopServer(child, dataDir)
+    await stopServer(child, ownsDataDir ? dataDir : null)
     throw error
   }
 }
@@ -96,7 +101,7 @@ function waitForAppUrl(child: ChildProcess, stderr: () => string): Promise<strin
   })
 }
 
-async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
+async function stopServer(child: ChildProcess, dataDir: string | null): Promise<void> {
   try {
     if (child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -111,6 +116,6 @@ async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
       throw new Error(`server ignored SIGTERM for ${STOP_TIMEOUT_MS} ms`)
     }
   } finally {
-    await rm(dataDir, { recursive: true, force: true })
+    if (dataDir !== null) await rm(dataDir, { recursive: true, force: true })
   }
 }

@@ -59,6 +59,8 @@ describe('edits', () => {
     expect(removed.nodes.map((n) => n.id)).not.toContain('kw')
     expect(removed.edges.map((e) => e.id)).toEqual(['e1'])
     expect(removeItems(digest, new Set())).toBe(digest)
+    // The canvas reports a deleted node's edges separately; that second removal changes nothing.
+    expect(removeItems(removed, new Set(), new Set(['e2', 'e3']))).toBe(removed)
     expect(removeItems(digest, new Set(), new Set(['e2'])).edges.map((e) => e.id)).toEqual(['e1', 'e3'])
   })
 

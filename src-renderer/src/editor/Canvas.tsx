@@ -59,8 +59,7 @@ export function Canvas({ flowId }: { flowId: string }) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      const removed = changes.flatMap((change) => (change.type === 'remove' ? [change.id] : []))
-      if (removed.length > 0) store.getState().remove(removed)
+      // Deletions arrive once, together, through onDelete: one undo step.
       setCanvasNodes((current) => applyNodeChanges(changes.filter((change) => change.type !== 'remove'), current))
       const selections = changes.flatMap((change) => (change.type === 'select' ? [change] : []))
       if (selections.length > 0) {
@@ -74,8 +73,6 @@ export function Canvas({ flowId }: { flowId: string }) {
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const removed = changes.flatMap((change) => (change.type === 'remove' ? [change.id] : []))
-      if (removed.length > 0) store.getState().remove([], removed)
       const selections = changes.flatMap((change) => (change.type === 'select' ? [change] : []))
       if (selections.length > 0) {
         const next = new Set(store.getState().selectedEdges)
@@ -136,6 +133,7 @@ export function Canvas({ flowId }: { flowId: string }) {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onDelete={({ nodes: gone, edges: cut }) => store.getState().remove(gone.map((node) => node.id), cut.map((edge) => edge.id))}
         onNodeDragStop={(_event, _node, dragged) => store.getState().move(new Map(dragged.map((node) => [node.id, node.position])))}
         onConnect={(connection) => store.getState().connect(connection.source, connection.target)}
         isValidConnection={isValidConnection}

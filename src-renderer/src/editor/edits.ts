@@ -21,12 +21,11 @@ export function addFragment(doc: FlowDoc, fragment: Fragment): FlowDoc {
 
 /** Removes the nodes and every edge touching them, and the edges named. */
 export function removeItems(doc: FlowDoc, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string> = new Set()): FlowDoc {
-  if (nodeIds.size === 0 && edgeIds.size === 0) return doc
-  return {
-    ...doc,
-    nodes: doc.nodes.filter((node) => !nodeIds.has(node.id)),
-    edges: doc.edges.filter((edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.source) && !nodeIds.has(edge.target)),
-  }
+  const nodes = doc.nodes.filter((node) => !nodeIds.has(node.id))
+  const edges = doc.edges.filter((edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.source) && !nodeIds.has(edge.target))
+  // Removing what is already gone (the canvas reports a node's edges after the node) is no edit.
+  if (nodes.length === doc.nodes.length && edges.length === doc.edges.length) return doc
+  return { ...doc, nodes, edges }
 }
 
 /** Adds the edge, or says why it makes no sense. */
