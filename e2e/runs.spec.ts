@@ -1,83 +1,107 @@
-// Runs and schedules through the UI, against the real server; the executor
-// runs are the REAL `claude` CLI talking to the local Messages API stand-in.
+// Runs and schedules in the studio, against the real server: Run in the title
+// bar, the Run log and History tabs of the bottom panel, the run state on the
+// canvas, and a cron trigger's schedule field in the property panel. The
+// executor runs are the REAL `claude` CLI talking to the local Messages API stand-in.
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { Locator, Page, Request } from '@playwright/test'
-import type { Flow, FlowNode } from '../src-main/contract/api'
+import type { Flow, FlowNode, NewFlow } from '../src-main/contract/api'
 import { chatTest, expect, test } from './fixtures'
 import { repoRoot } from './paths'
 import { readRunStream } from './run-stream'
+import {
+  addNodeFromPalette,
+  autoLayout,
+  configureExecutor,
+  connectNodes,
+  createFlowInUi,
+  deselectAll,
+  expectSaved,
+  fetchSchedule,
+  flowItem,
+  openFlowId,
+  openTab,
+  selectNode,
+  watchProblems,
+} from './ui-steps'
 
 // A run starts a real CLI process; leave room for a slow machine.
 test.describe.configure({ timeout: 60_000 })
 
 const RUN_TIMEOUT = { timeout: 20_000 }
 const QUIET_PROMPT = 'Summarise. [[reply:All quiet today.]]'
-const GREEN = 'rgb(76, 195, 138)'
-const RED = 'rgb(240, 113, 120)'
+// The light theme's --ok and --danger (Playwright's browser prefers the light colour scheme).
+const GREEN = 'rgb(28, 124, 79)'
+const RED = 'rgb(194, 49, 58)'
 
-function executorNode(label: string, prompt: string, workingDir: string): FlowNode {
-  return {
+/** A manual trigger wired to one executor: a flow the Run button's check passes. */
+function manualFlow(name: string, label: string, prompt: string, workingDir: string): NewFlow {
+  const trigger: FlowNode = { id: randomUUID(), node_type: 'trigger', kind: 'manual', config: {}, position: { x: 0, y: 0 }, label: 'Start' }
+  const executor: FlowNode = {
     id: randomUUID(),
     node_type: 'executor',
     kind: 'claude-code',
     config: { prompt, working_dir: workingDir },
-    position: { x: 0, y: 0 },
+    position: { x: 300, y: 0 },
     label,
   }
+  return { name, nodes: [trigger, executor], edges: [{ id: randomUUID(), source: trigger.id, target: executor.id }] }
 }
 
-/** Creates a flow and one executor node through the UI; returns the flow's details pane. */
-async function createFlowWithExecutor(page: Page, name: string, label: string, prompt: string, workDir: string): Promise<Locator> {
-  const newFlow = page.getByTestId('new-flow-form')
-  await newFlow.getByLabel('Name').fill(name)
-  await newFlow.getByRole('button', { name: 'Create flow' }).click()
-  const details = page.getByTestId('flow-details')
-  await expect(details.getByTestId('flow-title')).toHaveText(name)
-
-  await details.getByRole('button', { name: 'Add executor' }).click()
-  const form = details.getByTestId('add-executor-form')
-  await form.getByLabel('Label').fill(label)
-  await form.getByLabel('Prompt').fill(prompt)
-  await form.getByLabel('Working directory').fill(workDir)
-  await form.getByRole('button', { name: 'Add executor' }).click()
-  await expect(form).toHaveCount(0)
-  await expect(details.getByTestId('flow-node-count')).toHaveText('1')
-  // Adding an executor opens its chat; this test is about runs.
-  await page.getByRole('button', { name: 'Close chat' }).click()
-  return details
+/**
+ * Creates a flow in the UI: a manual trigger and a Claude Code executor from the
+ * palette, wired on the canvas, the executor configured in the property panel.
+ * Returns the flow's id and the executor's card.
+ */
+async function createFlowWithExecutor(page: Page, name: string, label: string, prompt: string, workDir: string): Promise<{ flowId: string; executor: Locator }> {
+  await createFlowInUi(page, name)
+  const trigger = await addNodeFromPalette(page, 'manual')
+  const executor = await addNodeFromPalette(page, 'claude-code')
+  await configureExecutor(page, { label, prompt, workingDir: workDir })
+  await autoLayout(page)
+  await connectNodes(page, trigger, executor)
+  // Wired, they line up left to right.
+  await autoLayout(page)
+  await expect(executor).toContainText(label)
+  await expectSaved(page)
+  const settings = await deselectAll(page)
+  await expect(settings.getByTestId('flow-node-count')).toHaveText('2')
+  await expect(settings.getByTestId('flow-edge-count')).toHaveText('1')
+  return { flowId: await openFlowId(page), executor }
 }
 
-/** The Runs section, once its live stream is connected. */
-async function liveRuns(page: Page): Promise<Locator> {
-  const runs = page.getByTestId('runs-section')
-  await expect(runs.getByTestId('run-stream-status')).toHaveText('Live')
-  return runs
+/** The bottom panel's stream indicator says the live run stream is connected. */
+async function expectLive(page: Page): Promise<void> {
+  await expect(page.getByTestId('run-stream-status')).toHaveText('Live')
 }
 
-/** Collects what the page logs as errors (CSP violations, failed requests, exceptions). */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
-  })
-  page.on('pageerror', (error) => problems.push(error.message))
-  return problems
-}
-
-chatTest('Run now: live lines, a successful run in the history, and its output (docs screenshot)', async ({ page, server, api, claude }) => {
+chatTest('Run: live lines, the run on the canvas, a successful run in the history, and its output (docs screenshot)', async ({ page, server, api, claude }) => {
   const problems = watchProblems(page)
+  await page.setViewportSize({ width: 1440, height: 900 })
   await page.goto(server.appUrl)
-  const details = await createFlowWithExecutor(page, 'Morning digest', 'Summariser', QUIET_PROMPT, claude.workDir)
-  const runs = await liveRuns(page)
-  await expect(runs.getByTestId('run-history-empty')).toBeVisible()
+  const { flowId, executor } = await createFlowWithExecutor(page, 'Morning digest', 'Summariser', QUIET_PROMPT, claude.workDir)
+  await expectLive(page)
+  await openTab(page, 'history')
+  await expect(page.getByTestId('run-history-empty')).toBeVisible()
+  await openTab(page, 'log')
 
-  await runs.getByRole('button', { name: 'Run now' }).click()
-  const lines = runs.getByTestId('run-log-line')
+  await page.getByTestId('run-flow').click()
+  // The check passes, so the run starts at once; while it goes the title bar shows its progress.
+  await expect(page.getByTestId('run-progress')).toBeVisible()
+  await expect(page.getByTestId('run-progress')).toContainText(/Running · [01] of 1 nodes/)
+  await expect(page.getByTestId('cancel-run')).toBeVisible()
+  await expect(page.getByTestId('run-gate')).toHaveCount(0)
+  const lines = page.getByTestId('run-log-line')
   await expect(lines.last()).toHaveAttribute('data-event-type', 'run_completed', RUN_TIMEOUT)
   // run_completed refreshes the history at once (the 5 s poll would usually be too late for this).
-  await expect(runs.getByTestId('run-item')).toHaveAttribute('data-status', 'success', { timeout: 1_500 })
-  await expect(runs.getByTestId('run-log-group')).toHaveCount(1)
+  await openTab(page, 'history')
+  await expect(page.getByTestId('run-item')).toHaveAttribute('data-status', 'success', { timeout: 1_500 })
+  await expect(page.getByTestId('run-flow')).toBeVisible()
+  await expect(page.getByTestId('run-progress')).toHaveCount(0)
+  await expect(executor).toHaveAttribute('data-run-state', 'done')
+
+  await openTab(page, 'log')
+  await expect(page.getByTestId('run-log-group')).toHaveCount(1)
   await expect(lines.getByTestId('run-log-message')).toHaveText([
     'Flow execution started',
     /^Prompt rendered \(\d+ chars\)$/,
@@ -90,10 +114,12 @@ chatTest('Run now: live lines, a successful run in the history, and its output (
   await expect(lines.first().locator('time')).toHaveText(/^\d{2}:\d{2}:\d{2}/)
   await expect(lines.last().getByTestId('run-log-message')).toHaveCSS('color', GREEN)
 
-  const item = runs.getByTestId('run-item')
+  await openTab(page, 'history')
+  const item = page.getByTestId('run-item')
   await expect(item).toHaveCount(1)
   await expect(item.getByTestId('run-status').first()).toHaveText('Success')
   await expect(item.getByTestId('run-duration')).toHaveText(/^\d+\.\d s$/)
+  await expect(item.getByTestId('run-trigger')).toHaveText('by hand')
   await expect(item.getByTestId('run-error')).toHaveCount(0)
   await expect(item.getByTestId('node-runs')).toHaveCount(0)
 
@@ -105,32 +131,44 @@ chatTest('Run now: live lines, a successful run in the history, and its output (
   await expect(nodeRun.getByTestId('node-run-output')).toHaveText('All quiet today.')
 
   // What the UI shows is what the server recorded.
-  const flowId = (await details.getByTestId('flow-id').textContent()) ?? ''
   const [stored] = await api.listRuns(flowId)
   expect(stored).toMatchObject({ status: 'success', error: null, node_runs: [{ status: 'success', output_preview: 'All quiet today.' }] })
   await expect(item).toHaveAttribute('data-run-id', stored?.id ?? 'missing')
+  if (stored?.cost_usd !== undefined) await expect(item.getByTestId('run-cost')).toHaveText(`$${stored.cost_usd.toFixed(4)}`)
 
-  await runs.scrollIntoViewIfNeeded()
+  // The picture: the run log beside the finished run on the canvas.
+  await openTab(page, 'log')
+  await page.mouse.move(0, 0)
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/runs.png'), animations: 'disabled' })
   expect(problems).toEqual([])
 })
 
-chatTest('a run whose executor cannot start fails in red with the executor error', async ({ page, server, claude }) => {
+chatTest('a run whose executor cannot start is gated, then fails in red with the executor error', async ({ page, server, claude }) => {
   await page.goto(server.appUrl)
-  await createFlowWithExecutor(page, 'Broken flow', 'Lost writer', QUIET_PROMPT, '/nonexistent/dir')
-  const runs = await liveRuns(page)
+  const { executor } = await createFlowWithExecutor(page, 'Broken flow', 'Lost writer', QUIET_PROMPT, '/nonexistent/dir')
+  await expectLive(page)
 
-  await runs.getByRole('button', { name: 'Run now' }).click()
-  const lines = runs.getByTestId('run-log-line')
+  // The check sees the missing directory first and asks before running.
+  await page.getByTestId('run-flow').click()
+  const gate = page.getByTestId('run-gate')
+  await expect(gate).toBeVisible()
+  await expect(gate.getByTestId('problem-list')).toContainText('Lost writer')
+  await expect(gate.getByTestId('problem-list')).toContainText('/nonexistent/dir')
+  await gate.getByTestId('run-anyway').click()
+  await expect(gate).toHaveCount(0)
+
+  const lines = page.getByTestId('run-log-line')
   await expect(lines.last()).toHaveAttribute('data-event-type', 'run_failed', RUN_TIMEOUT)
-  const failedNode = runs.locator('[data-testid="run-log-line"][data-event-type="node_failed"]')
+  const failedNode = page.locator('[data-testid="run-log-line"][data-event-type="node_failed"]')
   await expect(failedNode).toHaveCount(1)
   await expect(failedNode.getByTestId('run-log-message')).toHaveText(/^Failed: /)
   await expect(failedNode.getByTestId('run-log-message')).toHaveCSS('color', RED)
   await expect(lines.last().getByTestId('run-log-message')).toHaveText(/^executor failed: /)
   await expect(lines.last().getByTestId('run-log-message')).toHaveCSS('color', RED)
+  await expect(executor).toHaveAttribute('data-run-state', 'failed')
 
-  const item = runs.getByTestId('run-item')
+  await openTab(page, 'history')
+  const item = page.getByTestId('run-item')
   await expect(item).toHaveCount(1, { timeout: 3_000 })
   await expect(item).toHaveAttribute('data-status', 'failed')
   await expect(item.getByTestId('run-status').first()).toHaveText('Failed')
@@ -149,29 +187,48 @@ test.describe('in a time zone other than UTC', () => {
   // India has no daylight saving: 09:00 UTC is always 2:30 PM there.
   test.use({ timezoneId: 'Asia/Kolkata', locale: 'en-US' })
 
-  test('schedule: checks the cron expression as it is typed, saves it, and shows the next run', async ({ page, server, api }) => {
+  test('schedule: a cron trigger checks its expression as it is typed, autosaves it, and shows the next runs', async ({ page, server, api }) => {
     const flowId = await api.createFlow('Weekday report')
+    expect(await fetchSchedule(server, flowId)).toMatchObject({ trigger_kind: null, next_run: null })
     const checks: string[] = []
     page.on('request', (request) => {
       if (request.url().endsWith('/api/validate/cron')) checks.push(request.postData() ?? '')
     })
     await page.goto(server.appUrl)
-    const schedule = page.getByTestId('schedule-section')
-    await expect(schedule.getByTestId('schedule-trigger')).toHaveText('None (manual runs only)')
-    await expect(schedule.getByTestId('schedule-next-run')).toHaveText('—')
-    await expect(schedule.getByTestId('enabled-badge')).toHaveText('Enabled')
-    const field = schedule.getByLabel('Cron schedule')
-    const save = schedule.getByRole('button', { name: 'Add schedule' })
-    await expect(save).toBeDisabled()
+    await expect(page.getByTestId('flow-name')).toHaveValue('Weekday report')
+    await expect(page.getByTestId('canvas-empty')).toBeVisible()
 
+    const trigger = await addNodeFromPalette(page, 'cron')
+    const panel = page.getByTestId('property-panel')
+    await expect(panel).toBeVisible()
+    const field = panel.getByRole('textbox', { name: /^Schedule \(cron, UTC\)/ })
+    const schedule = panel.locator('[data-field="schedule"]')
+    await expect(field).toHaveValue('')
+    // Nothing typed yet: the field says what it needs.
+    await expect(panel.getByTestId('problem-schedule')).toContainText('Enter a cron expression')
+
+    // Six fields: the shape is refused at once, in the field.
     await field.pressSequentially('* * * * * *', { delay: 40 })
-    const { error } = await api.validateCron('* * * * * *')
-    expect(error).toBeTruthy()
-    await expect(schedule.getByTestId('cron-error')).toHaveText(error ?? 'missing')
+    await expect(panel.getByTestId('problem-schedule')).toContainText('Use five fields (minute hour day month weekday); seconds are not supported.')
     await expect(field).toHaveAttribute('aria-invalid', 'true')
-    await expect(save).toBeDisabled()
-    // Typing eleven characters asked the server once, after the pause.
-    expect(checks).toEqual(['{"expression":"* * * * * *"}'])
+    await expect(schedule.getByTestId('cron-next-runs')).toHaveCount(0)
+    // Typing eleven characters asked the server after the pause, not at every key. (Usually once; on a
+    // loaded machine the page can stall for longer than the pause mid-typing, which adds a check.)
+    await expect.poll(() => checks.at(-1)).toBe('{"expression":"* * * * * *"}')
+    expect(checks.length).toBeLessThan(6)
+    let asked = checks.length
+
+    // Five fields the server cannot parse: its own error is shown.
+    await field.fill('')
+    await field.pressSequentially('0 25 * * *', { delay: 40 })
+    const { error } = await api.validateCron('0 25 * * *')
+    expect(error).toBeTruthy()
+    await expect(schedule).toContainText(error ?? 'missing')
+    await expect(field).toHaveAttribute('aria-invalid', 'true')
+    await expect(schedule.getByTestId('cron-next-runs')).toHaveCount(0)
+    expect(checks.at(-1)).toBe('{"expression":"0 25 * * *"}')
+    expect(checks.length - asked).toBeLessThan(6)
+    asked = checks.length
 
     await field.fill('')
     await field.pressSequentially('0 9 * * 1-5', { delay: 40 })
@@ -182,76 +239,101 @@ test.describe('in a time zone other than UTC', () => {
     }
     // ICU may still call it by its old name.
     await expect(schedule.getByTestId('cron-next-runs')).toContainText(/Next runs \(Asia\/(Kolkata|Calcutta)\):/)
+    await expect(schedule).toContainText('weekdays at 09:00 UTC')
     await expect(schedule.getByTestId('cron-error')).toHaveCount(0)
-    expect(checks).toHaveLength(2)
+    await expect(panel.getByTestId('problem-schedule')).toHaveCount(0)
+    await expect(field).toHaveAttribute('aria-invalid', 'false')
+    expect(checks.at(-1)).toBe('{"expression":"0 9 * * 1-5"}')
+    expect(checks.length - asked).toBeLessThan(6)
+    await expect(trigger).toContainText('weekdays at 09:00 UTC')
 
-    await save.click()
-    await expect(schedule.getByTestId('schedule-trigger')).toHaveText('Schedule · cron')
+    // Autosaved: the server has the trigger, and its schedule agrees with what the panel showed.
+    await expectSaved(page)
     const stored = (await api.getFlow(flowId)).body as Flow
     expect(stored.nodes).toEqual([
-      { id: expect.any(String) as unknown, node_type: 'trigger', kind: 'cron', config: { schedule: '0 9 * * 1-5' }, position: { x: 0, y: 0 }, label: 'Schedule' },
+      {
+        id: await trigger.getAttribute('data-node-id'),
+        node_type: 'trigger',
+        kind: 'cron',
+        config: { schedule: '0 9 * * 1-5' },
+        position: { x: expect.any(Number) as unknown, y: expect.any(Number) as unknown },
+        label: 'Cron Schedule',
+      },
     ])
+    const saved = await fetchSchedule(server, flowId)
+    expect(saved).toMatchObject({ trigger_kind: 'cron', enabled: true, schedule: '0 9 * * 1-5' })
+    expect(saved.next_runs?.slice(0, 3)).toEqual(await nextRuns.locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime'))))
+    await expect(page.getByTestId('status-scheduler')).toContainText('1 scheduled', { timeout: 8_000 })
 
     await page.reload()
-    const reloaded = page.getByTestId('schedule-section')
-    await expect(reloaded.getByLabel('Cron schedule')).toHaveValue('0 9 * * 1-5')
-    await expect(reloaded.getByTestId('schedule-trigger')).toHaveText('Schedule · cron')
-    await expect(reloaded.getByTestId('schedule-next-run')).toHaveText(/^(Mon|Tue|Wed|Thu|Fri), \w+ \d+, 02:30 PM \((Mon|Tue|Wed|Thu|Fri), \w+ \d+, 09:00 UTC\)$/)
-    // Unchanged: nothing to save.
-    await expect(reloaded.getByRole('button', { name: 'Save schedule' })).toBeDisabled()
+    await expect(page.getByTestId('flow-name')).toHaveValue('Weekday report')
+    const reloaded = await selectNode(page, page.getByTestId('canvas-node'))
+    const reloadedField = reloaded.getByRole('textbox', { name: /^Schedule \(cron, UTC\)/ })
+    await expect(reloadedField).toHaveValue('0 9 * * 1-5')
+    await expect(reloaded.getByTestId('cron-next-run')).toHaveCount(3)
 
-    // A date that never comes is not worth saving.
-    await reloaded.getByLabel('Cron schedule').fill('0 0 31 2 *')
+    // A date that never comes: the panel says so, and so does the server once it is saved.
+    await reloadedField.fill('0 0 31 2 *')
     await expect(reloaded.getByTestId('cron-error')).toHaveText('Valid, but it never runs: no date matches.')
-    await expect(reloaded.getByRole('button', { name: 'Save schedule' })).toBeDisabled()
+    await expectSaved(page)
+    await expect.poll(async () => (await fetchSchedule(server, flowId)).next_run).toBeNull()
 
     // Editing keeps the same trigger node and only changes its schedule.
-    await reloaded.getByLabel('Cron schedule').fill('30 7 * * *')
+    await reloadedField.fill('30 7 * * *')
     await expect(reloaded.getByTestId('cron-next-run')).toHaveCount(3)
-    await reloaded.getByRole('button', { name: 'Save schedule' }).click()
-    await expect(reloaded.getByTestId('schedule-next-run')).toContainText('07:30 UTC')
+    await expect(reloaded.getByTestId('cron-next-run').first()).toContainText('07:30 UTC')
+    await expectSaved(page)
     const edited = (await api.getFlow(flowId)).body as Flow
     expect(edited.nodes).toEqual([{ ...stored.nodes[0], config: { schedule: '30 7 * * *' } }])
+    expect((await fetchSchedule(server, flowId)).next_run).toMatch(/T07:30:00/)
 
-    // Disabling the flow says the schedule is paused.
-    await page.getByRole('switch', { name: 'Enabled' }).click()
-    await expect(reloaded.getByTestId('enabled-badge')).toHaveText('Disabled')
-    await expect(reloaded.getByTestId('schedule-next-run')).toContainText('paused while the flow is disabled')
+    // Disabling the flow pauses the schedule: the server says so and the scheduler counts it out.
+    await page.getByTestId('flow-enabled').click()
+    await expect(page.getByTestId('flow-enabled')).not.toBeChecked()
+    await expectSaved(page)
+    expect(await fetchSchedule(server, flowId)).toMatchObject({ enabled: false, schedule: '30 7 * * *' })
+    await expect(flowItem(page, 'Weekday report').getByTestId('enabled-badge')).toHaveText('Disabled')
+    await expect(page.getByTestId('status-scheduler')).toContainText('0 scheduled', { timeout: 8_000 })
   })
 })
 
 chatTest('after a reload the history has both runs and the live log follows the new one', async ({ page, server, api, claude }) => {
-  const flowId = await api.createFlowWith({ name: 'Twice daily', nodes: [executorNode('Summariser', QUIET_PROMPT, claude.workDir)] })
+  const flowId = await api.createFlowWith(manualFlow('Twice daily', 'Summariser', QUIET_PROMPT, claude.workDir))
   await page.goto(server.appUrl)
-  let runs = await liveRuns(page)
-  await runs.getByRole('button', { name: 'Run now' }).click()
-  await expect(runs.getByTestId('run-log-line').last()).toHaveAttribute('data-event-type', 'run_completed', RUN_TIMEOUT)
-  await expect(runs.getByTestId('run-item')).toHaveCount(1)
+  await expect(page.getByTestId('flow-name')).toHaveValue('Twice daily')
+  await expectLive(page)
+  await page.getByTestId('run-flow').click()
+  await expect(page.getByTestId('run-log-line').last()).toHaveAttribute('data-event-type', 'run_completed', RUN_TIMEOUT)
+  await openTab(page, 'history')
+  await expect(page.getByTestId('run-item')).toHaveCount(1)
 
   await page.reload()
-  runs = await liveRuns(page)
+  await expectLive(page)
   // A fresh page starts an empty live log; the history comes from the server.
-  await expect(runs.getByTestId('run-log-line')).toHaveCount(0)
-  await expect(runs.getByTestId('run-item')).toHaveCount(1)
-  await runs.getByRole('button', { name: 'Run now' }).click()
-  await expect(runs.getByTestId('run-log-line').last()).toHaveAttribute('data-event-type', 'run_completed', RUN_TIMEOUT)
+  await expect(page.getByTestId('run-item')).toHaveCount(1)
+  await openTab(page, 'log')
+  await expect(page.getByTestId('run-log-line')).toHaveCount(0)
+  await page.getByTestId('run-flow').click()
+  await expect(page.getByTestId('run-log-line').last()).toHaveAttribute('data-event-type', 'run_completed', RUN_TIMEOUT)
 
-  const items = runs.getByTestId('run-item')
-  await expect(items).toHaveCount(2)
-  await expect(items.nth(0)).toHaveAttribute('data-status', 'success')
-  await expect(items.nth(1)).toHaveAttribute('data-status', 'success')
   const stored = await api.listRuns(flowId)
   expect(stored).toHaveLength(2)
   // The log holds exactly the second (newest) run.
-  const group = runs.getByTestId('run-log-group')
+  const group = page.getByTestId('run-log-group')
   await expect(group).toHaveCount(1)
   await expect(group).toHaveAttribute('data-run-id', stored[0]?.id ?? 'missing')
-  await expect(items.nth(0)).toHaveAttribute('data-run-id', stored[0]?.id ?? 'missing')
   await expect(group.getByTestId('run-log-message').first()).toHaveText('Flow execution started')
+
+  await openTab(page, 'history')
+  const items = page.getByTestId('run-item')
+  await expect(items).toHaveCount(2)
+  await expect(items.nth(0)).toHaveAttribute('data-status', 'success')
+  await expect(items.nth(1)).toHaveAttribute('data-status', 'success')
+  await expect(items.nth(0)).toHaveAttribute('data-run-id', stored[0]?.id ?? 'missing')
 })
 
 chatTest('a dropped live stream reconnects with Last-Event-ID and the server replays what was missed', async ({ page, server, api, claude }) => {
-  const flowId = await api.createFlowWith({ name: 'Replay', nodes: [executorNode('Summariser', QUIET_PROMPT, claude.workDir)] })
+  const flowId = await api.createFlowWith(manualFlow('Replay', 'Summariser', QUIET_PROMPT, claude.workDir))
   // A run the page has not seen, with the server's real event ids.
   const reader = await readRunStream(server.baseUrl, server.token, flowId)
   await api.triggerRun(flowId)
@@ -278,13 +360,18 @@ chatTest('a dropped live stream reconnects with Last-Event-ID and the server rep
   )
 
   await page.goto(server.appUrl)
-  const runs = page.getByTestId('runs-section')
-  const messages = runs.getByTestId('run-log-message')
-  await expect(messages).toHaveText(missed.map(({ event }) => event.message))
-  await expect(runs.getByTestId('run-log-line').last()).toHaveAttribute('data-event-type', 'run_completed')
-  await expect(runs.getByTestId('run-stream-status')).toHaveText('Live')
+  await expect(page.getByTestId('flow-name')).toHaveValue('Replay')
+  // The log shows every replayed run event; the executor's own output goes to its node instead.
+  const executorOutput = new Set(['executor_text', 'executor_tool_use', 'executor_tool_result'])
+  const logged = missed.filter(({ event }) => !executorOutput.has(event.event_type))
+  expect(logged.length).toBeLessThan(missed.length)
+  const messages = page.getByTestId('run-log').getByTestId('run-log-message')
+  await expect(messages).toHaveText(logged.map(({ event }) => event.message))
+  await expect(page.locator('[data-testid="canvas-node"][data-kind="claude-code"]')).toHaveAttribute('data-run-state', 'done')
+  await expect(page.getByTestId('run-log-line').last()).toHaveAttribute('data-event-type', 'run_completed')
+  await expectLive(page)
   await expect.poll(() => lastEventIds).toEqual([null, first?.id])
-  await expect(runs.getByTestId('run-log-notice')).toHaveCount(0)
+  await expect(page.getByTestId('run-log-notice')).toHaveCount(0)
 })
 
 test('an id the server cannot replay from gets a reset: the history re-syncs and live lines keep coming', async ({ page, server, api }) => {
@@ -309,19 +396,22 @@ test('an id the server cannot replay from gets a reset: the history re-syncs and
   )
 
   await page.goto(server.appUrl)
-  const runs = page.getByTestId('runs-section')
-  await expect(runs.getByTestId('run-log-notice')).toContainText('could not catch up')
-  await expect(runs.getByTestId('run-stream-status')).toHaveText('Live')
+  await expect(page.getByTestId('run-log-notice')).toContainText('could not catch up')
+  await expectLive(page)
   await expect.poll(() => lastEventIds).toEqual([null, 'from-another-boot-7'])
-  await expect(runs.getByTestId('run-item')).toHaveCount(1)
-  await expect(runs.getByTestId('run-error')).toHaveText('flow has no executor node')
+  await openTab(page, 'history')
+  await expect(page.getByTestId('run-item')).toHaveCount(1)
+  await expect(page.getByTestId('run-error')).toHaveText('flow has no executor node')
 
-  // The stream still works after the reset.
-  await runs.getByRole('button', { name: 'Run now' }).click()
-  await expect(runs.getByTestId('run-log-message')).toHaveText(['Flow execution started', 'flow has no executor node'])
-  await expect(runs.getByTestId('run-item')).toHaveCount(2)
-  await runs.getByTestId('run-log-notice').getByRole('button', { name: 'Dismiss' }).click()
-  await expect(runs.getByTestId('run-log-notice')).toHaveCount(0)
+  // The stream still works after the reset. The check knows this run fails; run it anyway.
+  await page.getByTestId('run-flow').click()
+  await expect(page.getByTestId('run-gate').getByTestId('problem-list')).toContainText('flow has no executor node')
+  await page.getByTestId('run-anyway').click()
+  await expect(page.getByTestId('run-item')).toHaveCount(2)
+  await openTab(page, 'log')
+  await expect(page.getByTestId('run-log-message')).toHaveText(['Flow execution started', 'flow has no executor node'])
+  await page.getByTestId('run-log-notice').getByRole('button', { name: 'Dismiss' }).click()
+  await expect(page.getByTestId('run-log-notice')).toHaveCount(0)
 })
 
 /** Live run streams the page has open: a streaming request neither finished nor failed (an abort fails it). */
@@ -339,19 +429,21 @@ test('the live stream closes when its flow is no longer shown', async ({ page, s
   await api.createFlow('First')
   await api.createFlow('Second')
   await page.goto(server.appUrl)
-  await liveRuns(page)
+  await expect(page.getByTestId('flow-name')).toHaveValue('First')
+  await expectLive(page)
   await expect.poll(openStreams).toBe(1)
 
-  const item = (name: string): Locator => page.getByTestId('flow-item').filter({ hasText: name })
   for (const name of ['Second', 'First', 'Second']) {
-    await item(name).click()
-    await expect(page.getByTestId('flow-title')).toHaveText(name)
-    await liveRuns(page)
+    await flowItem(page, name).click()
+    await expect(page.getByTestId('flow-name')).toHaveValue(name)
+    await expectLive(page)
     await expect.poll(openStreams).toBe(1)
   }
-  await page.getByRole('button', { name: 'Delete', exact: true }).click()
-  await page.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: 'Yes, delete' }).click()
+  const settings = page.getByTestId('flow-settings')
+  await settings.getByRole('button', { name: 'Delete flow', exact: true }).click()
+  await settings.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: 'Yes, delete' }).click()
   // Nothing is shown now, so nothing is followed.
-  await expect(page.getByTestId('flow-details')).toHaveCount(0)
+  await expect(page.getByTestId('no-flow')).toBeVisible()
+  await expect(page.getByTestId('run-stream-status')).toHaveCount(0)
   await expect.poll(openStreams).toBe(0)
 })

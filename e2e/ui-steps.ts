@@ -87,3 +87,31 @@ export function watchProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(error.message))
   return problems
 }
+
+/** The canvas toolbar's Auto-layout (nodes added by clicks land close together). */
+export async function autoLayout(page: Page): Promise<void> {
+  await page.getByTestId('canvas').getByRole('button', { name: 'Auto-layout' }).click()
+}
+
+/** Draws an edge with the mouse, from `source`'s output handle to `target`'s input handle. */
+export async function connectNodes(page: Page, source: Locator, target: Locator): Promise<void> {
+  const edges = page.locator('.react-flow__edge')
+  const before = await edges.count()
+  const from = await source.locator('.react-flow__handle.source').boundingBox()
+  const to = await target.locator('.react-flow__handle.target').boundingBox()
+  if (!from || !to) throw new Error('a handle is not on screen')
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 })
+  await page.mouse.up()
+  await expect(edges).toHaveCount(before + 1)
+}
+
+/** Selects a node by clicking its title (clear of the handles). */
+export async function selectNode(page: Page, card: Locator): Promise<Locator> {
+  await card.locator('.node-card__label').click()
+  const panel = page.getByTestId('properties-pane').getByTestId('property-panel')
+  await expect(panel).toBeVisible()
+  return panel
+}
