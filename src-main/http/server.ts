@@ -70,8 +70,11 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
 
   const requireToken = options.token === null ? null : tokenCheck(options.token)
 
-  app.setNotFoundHandler(async (request: FastifyRequest) => {
+  const hasUi = options.rendererDir !== null && existsSync(options.rendererDir)
+  app.setNotFoundHandler(async (request: FastifyRequest, reply) => {
     const path = request.url.split('?', 1)[0]!
+    // A browser opened at the bare address is shown the app; API clients still get the contract's 404.
+    if (hasUi && path === '/' && request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')) return reply.redirect(APP_PREFIX, 302)
     // A missing UI file is a plain 404; anything else needs the token first.
     if (!path.startsWith(APP_PREFIX)) requireToken?.(request)
     const allow = METHODS.filter((method) => known.find(method, path) !== null)

@@ -22,25 +22,8 @@ export interface RequestOptions {
   keepalive?: boolean
 }
 
-export interface StreamOptions {
-  body?: unknown
-  headers?: Record<string, string>
-  signal: AbortSignal
-}
-
 export interface ApiClient {
   request<T>(method: HttpMethod, path: string, body?: unknown, options?: RequestOptions): Promise<T>
-  /**
-   * Starts a streaming request and resolves once the headers are in, with the
-   * body still unread. Non-2xx answers throw ApiError like `request` does;
-   * an abort through `signal` rejects with the abort's own error.
-   */
-  stream(method: HttpMethod, path: string, options: StreamOptions): Promise<Response>
-  /**
-   * The absolute URL of a GET event stream for EventSource, which cannot send
-   * headers: the token rides in the query (only routes that allow it accept it).
-   */
-  eventSourceUrl(path: string, query?: Record<string, string>): string
 }
 
 export interface ApiClientOptions {
@@ -98,24 +81,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         if (error instanceof ApiError) onFailure?.(method, path, error)
         throw error
       }
-    },
-
-    async stream(method, path, { body, headers, signal }) {
-      const response = await send(method, path, {
-        headers: headersFor('text/event-stream', body, headers),
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      })
-      if (!response.ok) throw await failure(response)
-      return response
-    },
-
-    eventSourceUrl(path, query = {}) {
-      const url = new URL(path, apiBase)
-      for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
-      if (token) url.searchParams.set('token', token)
-      return url.toString()
-    },
+    }
   }
 }
 

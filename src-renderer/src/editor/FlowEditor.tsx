@@ -5,6 +5,7 @@ import { useEditor } from './EditorContext'
 import { SaveProblems } from './SaveProblems'
 import { NewFlowButton } from '../flows/NewFlowButton'
 import { Palette } from './Palette'
+import { RunsError } from '../runs/RunsError'
 
 /** The canvas of the open flow, or what to do when there is none. */
 export function FlowEditor() {
@@ -34,6 +35,7 @@ export function FlowEditor() {
   return (
     <div className="flow-editor">
       <SaveProblems />
+      <RunsError flowId={flowId} />
       <div className="flow-editor__body">
         <Palette />
         <div className="flow-editor__canvas">

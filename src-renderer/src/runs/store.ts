@@ -35,6 +35,7 @@ export interface RunsState {
   resync(flowId: string, runs: FlowRun[]): void
   setStream(flowId: string, status: FlowRuns['stream']): void
   dismissNotice(flowId: string): void
+  dismissError(flowId: string): void
 }
 
 export type RunsStore = StoreApi<RunsState>
@@ -132,6 +133,10 @@ export function createRunsStore(api: RunsApi): RunsStore {
 
       dismissNotice(flowId) {
         patch(flowId, () => ({ notice: null }))
+      },
+
+      dismissError(flowId) {
+        patch(flowId, () => ({ error: null }))
       },
     }
   })

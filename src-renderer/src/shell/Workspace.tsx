@@ -20,6 +20,7 @@ import { createFlowsStore } from '../flows/store'
 import { RunsProvider, type RunsServices } from '../runs/RunsProvider'
 import { createRunsStore } from '../runs/store'
 import { ApiProvider } from './ApiContext'
+import { logToConsole } from '../console/store'
 import { StudioLayout } from './StudioLayout'
 
 interface WorkspaceProps {
@@ -31,12 +32,19 @@ interface WorkspaceProps {
 export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
   // useState's initialiser runs once per mount: one set of stores per connection.
   const [stores] = useState(() => {
-    const client = createApiClient({ apiBase: connection.apiBase, token: connection.token, onUnauthorized })
+    const client = createApiClient({
+      apiBase: connection.apiBase,
+      token: connection.token,
+      onUnauthorized,
+      onFailure: (method, path, error) => logToConsole(error.status >= 500 || error.status === 0 ? 'error' : 'warn', 'api', `${method} ${path} → ${error.status || 'unreachable'}: ${error.message}`),
+    })
     const runsApi = createRunsApi(client)
     const runs: RunsServices = { store: createRunsStore(runsApi), runsApi, scheduleApi: createScheduleApi(client) }
     const flows = createFlowsStore(createFlowsApi(client))
     const editor = createEditorStore()
     const saves = createSaveQueue(editor, createFlowWriter(client), (status, flow) => {
+      if (status.state === 'failed' && editor.getState().save.state !== 'failed') logToConsole('error', 'save', `Changes not saved: ${status.message}`)
+      if (status.state === 'conflict') logToConsole('warn', 'save', 'The flow was changed elsewhere; your edits wait for your choice.')
       editor.getState().setSave(status)
       if (flow) {
         flows.getState().replace(flow)
