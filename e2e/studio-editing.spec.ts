@@ -166,3 +166,26 @@ chatTest('a running run is cancelled from the title bar: its claude is gone and 
   expect(run).toMatchObject({ status: 'cancelled' })
   expect(run!.finished_at).not.toBeNull()
 })
+
+test('two windows on one flow: the second writer is told and can take the newer version', async ({ page, context, server, api }) => {
+  await api.createFlow('Shared', 'open twice')
+  const other = await context.newPage()
+  await page.goto(server.appUrl)
+  await other.goto(server.appUrl)
+  await expect(page.getByTestId('flow-name')).toHaveValue('Shared')
+  await expect(other.getByTestId('flow-name')).toHaveValue('Shared')
+
+  await page.getByTestId('flow-name').fill('Renamed in the first window')
+  await saved(page)
+
+  await other.getByTestId('flow-description').fill('Edited in the second window')
+  await expect(other.getByTestId('save-conflict')).toBeVisible({ timeout: 5_000 })
+  await expect(other.getByTestId('save-state')).toHaveAttribute('data-state', 'conflict')
+  // Nothing was overwritten.
+  expect((await storedFlow(api)).name).toBe('Renamed in the first window')
+
+  await other.getByRole('button', { name: 'Show the newer version' }).click()
+  await expect(other.getByTestId('flow-name')).toHaveValue('Renamed in the first window')
+  await expect(other.getByTestId('flow-description')).toHaveValue('open twice')
+  await expect(other.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
+})
