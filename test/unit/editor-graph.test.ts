@@ -1,9 +1,10 @@
 // The editor's pure rules: which edges may be drawn, edits, copies, layout.
 import { describe, expect, it } from 'vitest'
 import type { FlowNode, NodeKind } from '../../src-main/contract/api'
-import { addFragment, autoLayout, connect, moveNodes, removeItems, updateNode, type FlowDoc } from '../../src-renderer/src/editor/edits'
+import { addFragment, connect, moveNodes, removeItems, updateNode, type FlowDoc } from '../../src-renderer/src/editor/edits'
 import { copyFragment, nodeFromKind, parseFragment, placeFragment, serializeFragment, uniqueLabel } from '../../src-renderer/src/editor/fragments'
 import { edgeRefusal, reaches } from '../../src-renderer/src/editor/graph-rules'
+import { layoutLeftToRight } from '../../src-renderer/src/editor/layout'
 
 const node = (id: string, node_type: FlowNode['node_type'], kind = 'x'): FlowNode => ({ id, node_type, kind, config: {}, position: { x: 0, y: 0 }, label: id })
 const digest: FlowDoc = {
@@ -73,7 +74,7 @@ describe('edits', () => {
   })
 
   it('auto-layout puts each step of the chain to the right of the one before', () => {
-    const laid = autoLayout(digest)
+    const laid = moveNodes(digest, layoutLeftToRight(digest.nodes, digest.edges))
     const x = (id: string) => laid.nodes.find((n) => n.id === id)!.position.x
     expect(x('cron')).toBeLessThan(x('rss'))
     expect(x('rss')).toBeLessThan(x('kw'))

@@ -49,7 +49,12 @@ export function createEditorCommands(store: EditorStore) {
       const doc = state().doc
       if (doc) state().add({ nodes: [nodeFromKind(kind, position, doc.nodes)], edges: [] })
     },
-    layout: () => state().layout(),
+    layout: async () => {
+      // dagre loads on first use: most sessions never auto-layout.
+      const { layoutLeftToRight } = await import('./layout')
+      const doc = state().doc
+      if (doc) state().layout(layoutLeftToRight(doc.nodes, doc.edges))
+    },
   }
 }
 

@@ -2,7 +2,6 @@
 import type { Flow, FlowEdge, FlowNode, Position } from '../../../src-main/contract/api'
 import { edgeRefusal } from './graph-rules'
 import { newId, type Fragment } from './fragments'
-import { layoutLeftToRight } from './layout'
 
 /** The part of a flow the editor changes (and undo/redo restores). */
 export interface FlowDoc {
@@ -44,8 +43,5 @@ export function updateNode(doc: FlowDoc, id: string, patch: { label?: string; co
   return { ...doc, nodes: doc.nodes.map((node) => (node.id === id ? { ...node, ...patch } : node)) }
 }
 
-export function autoLayout(doc: FlowDoc): FlowDoc {
-  return moveNodes(doc, layoutLeftToRight(doc.nodes, doc.edges))
-}
 
 const roundPosition = ({ x, y }: Position): Position => ({ x: Math.round(x), y: Math.round(y) })

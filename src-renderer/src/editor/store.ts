@@ -4,7 +4,7 @@ import { temporal } from 'zundo'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Flow, Position, ValidationProblem } from '../../../src-main/contract/api'
 import type { SaveStatus } from './save-queue'
-import { addFragment, autoLayout, connect, docOf, moveNodes, removeItems, updateNode, type FlowDoc } from './edits'
+import { addFragment, connect, docOf, moveNodes, removeItems, updateNode, type FlowDoc } from './edits'
 import type { Fragment } from './fragments'
 
 export interface EditorState {
@@ -34,7 +34,8 @@ export interface EditorState {
   describe(description: string): void
   setEnabled(enabled: boolean): void
   remove(nodeIds: readonly string[], edgeIds?: readonly string[]): void
-  layout(): void
+  /** Moves every node to the given positions as one step (an auto-layout), then fits the view. */
+  layout(positions: ReadonlyMap<string, Position>): void
   select(nodes: string[], edges?: string[]): void
   dismissRefusal(): void
   setSave(status: SaveStatus): void
@@ -108,8 +109,8 @@ export function createEditorStore(): EditorStore {
             edit((doc) => removeItems(doc, new Set(nodeIds), new Set(edgeIds)))
             set((state) => ({ selectedNodes: state.selectedNodes.filter((id) => !nodeIds.includes(id)), selectedEdges: state.selectedEdges.filter((id) => !edgeIds.includes(id)) }))
           },
-          layout: () => {
-            edit(autoLayout)
+          layout: (positions) => {
+            edit((doc) => moveNodes(doc, positions))
             set((state) => ({ fitRequests: state.fitRequests + 1 }))
           },
           select: (nodes, edges = []) => set({ selectedNodes: nodes, selectedEdges: edges }),

@@ -2,7 +2,7 @@ import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panel
 import { ReactFlowProvider } from '@xyflow/react'
 import { BottomPanel } from './BottomPanel'
 import { CenterView } from './CenterView'
-import { CommandPalette } from './CommandPalette'
+import { lazy, Suspense } from 'react'
 import { ShortcutHelp } from './ShortcutHelp'
 import { Sidebar } from './Sidebar'
 import { StatusBar } from './StatusBar'
@@ -20,6 +20,9 @@ import { NewFlowDialog } from '../flows/NewFlowDialog'
 import { useEditor, useEditorServices } from '../editor/EditorContext'
 import './shell.css'
 
+// The command palette (and cmdk) loads the first time it is opened.
+const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })))
+
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage
 
 /** One screen, no page scroll: title bar, sidebar · canvas · properties, bottom panel, status bar. */
@@ -28,6 +31,7 @@ export function StudioLayout() {
   const { client } = useApi()
   const view = useShell((state) => state.view)
   const flowId = useEditor((state) => state.flowId)
+  const paletteOpen = useShell((state) => state.paletteOpen)
   const session = useFlowSession(client, services)
   useSaveOnLeave(services.saves)
   useEditorShortcuts(services.commands, view === 'flow')
@@ -68,7 +72,11 @@ export function StudioLayout() {
         <StatusBar />
         {flowId && <RunFollower flowId={flowId} />}
         <NewFlowDialog />
-        <CommandPalette />
+        {paletteOpen && (
+          <Suspense fallback={null}>
+            <CommandPalette />
+          </Suspense>
+        )}
         <ShortcutHelp />
       </div>
     </ReactFlowProvider>

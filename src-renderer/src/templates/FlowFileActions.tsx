@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type ChangeEvent } from 'react'
 import { createFlowsApi } from '../api/flows'
 import { useApi } from '../shell/ApiContext'
 import { downloadText } from './download'
-import { exportFlow, fileToNewFlow, flowFileName, parseFlowFile, type FlowFileFormat } from './flow-file'
+import type { FlowFileFormat } from './flow-file'
 import { useCreateFlow } from './useCreateFlow'
 import './templates.css'
 
@@ -24,6 +24,8 @@ export function FlowFileActions({ flowId, onCreated }: { flowId: string; onCreat
     try {
       // The saved flow: autosave keeps it at most a second behind the canvas.
       const flow = await flows.get(flowId)
+      // The file code (and its YAML library) loads on first use, not with the window.
+      const { exportFlow, flowFileName } = await import('./flow-file')
       downloadText(flowFileName(flow.name, format), exportFlow(flow, format), MIME[format])
     } catch (failure) {
       setError(`Could not export the flow: ${failure instanceof Error ? failure.message : String(failure)}`)
@@ -38,6 +40,7 @@ export function FlowFileActions({ flowId, onCreated }: { flowId: string; onCreat
     event.target.value = ''
     if (!file) return
     setError(null)
+    const { fileToNewFlow, parseFlowFile } = await import('./flow-file')
     let parsed
     try {
       parsed = parseFlowFile(await file.text(), { freshIds: true })
