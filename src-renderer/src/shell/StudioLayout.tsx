@@ -18,10 +18,14 @@ import { useRunNotifications } from '../runs/useRunNotifications'
 import { RunFollower } from '../runs/RunFollower'
 import { NewFlowDialog } from '../flows/NewFlowDialog'
 import { useEditor, useEditorServices } from '../editor/EditorContext'
+import { useMediaQuery } from '../ui/useMediaQuery'
+import { PropertiesOverlay } from '../editor/PropertiesOverlay'
 import './shell.css'
 
 // The command palette (and cmdk) loads the first time it is opened.
 const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })))
+
+const NARROW = '(max-width: 1099px)'
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage
 
@@ -37,7 +41,10 @@ export function StudioLayout() {
   useEditorShortcuts(services.commands, view === 'flow')
   useGlobalShortcuts()
   useRunNotifications()
-  const columns = useDefaultLayout({ id: 'shoggoth-columns', storage, panelIds: view === 'flow' ? ['sidebar', 'center', 'properties'] : ['sidebar', 'center'] })
+  // Narrow windows give the canvas the width and show the properties over it.
+  const narrow = useMediaQuery(NARROW)
+  const docked = view === 'flow' && !narrow
+  const columns = useDefaultLayout({ id: 'shoggoth-columns', storage, panelIds: docked ? ['sidebar', 'center', 'properties'] : ['sidebar', 'center'] })
   const rows = useDefaultLayout({ id: 'shoggoth-rows', storage })
 
   return (
@@ -53,8 +60,9 @@ export function StudioLayout() {
               <Separator className="studio__separator" aria-label="Resize the sidebar" />
               <Panel id="center" minSize={280} className="studio__panel studio__center">
                 <CenterView loadError={session.loadError} onRetry={session.retry} />
+                {view === 'flow' && narrow && <PropertiesOverlay />}
               </Panel>
-              {view === 'flow' && (
+              {docked && (
                 <>
                   <Separator className="studio__separator" aria-label="Resize the properties" />
                   <Panel id="properties" defaultSize={320} minSize={240} maxSize={560} collapsible collapsedSize={0} className="studio__panel">
@@ -65,7 +73,7 @@ export function StudioLayout() {
             </Group>
           </Panel>
           <Separator className="studio__separator studio__separator--row" aria-label="Resize the bottom panel" />
-          <Panel id="bottom" defaultSize={200} minSize={90} collapsible collapsedSize={0} className="studio__panel">
+          <Panel id="bottom" defaultSize="26%" minSize={90} collapsible collapsedSize={0} className="studio__panel">
             <BottomPanel />
           </Panel>
         </Group>
