@@ -1,9 +1,10 @@
-// One running `claude` child: its own process group (so tools it starts end
-// with it), line-by-line stdout/stderr, a group kill, and spawn failures
-// explained in words a user can act on.
+// One running `claude` child: its own process group, line-by-line
+// stdout/stderr, a kill that reaches everything it started (process-tree.ts),
+// and spawn failures explained in words a user can act on.
 import { createInterface } from 'node:readline'
 import { execa } from 'execa'
 import { INSTALL_HINT } from './claude-command'
+import { findTree, killTree, OWNER_VARIABLE, signalProcesses, type OwnerMatch, type ProcessInfo } from './process-tree'
 
 export interface Launch {
   bin: string
@@ -12,6 +13,8 @@ export interface Launch {
   env: NodeJS.ProcessEnv
   /** 'pipe' keeps stdin open for messages; 'ignore' gives the child none. */
   stdin: 'pipe' | 'ignore'
+  /** A tag put in the child's environment (SHOGGOTH_OWNER) that all it starts inherits. */
+  owner?: string
 }
 
 export interface Exit {
@@ -28,23 +31,34 @@ export class ClaudeProcess {
   private stdoutListener: ((line: string) => void) | null = null
   private stderrListener: ((line: string) => void) | null = null
   private exitInfo: Exit | null = null
+  /** Descendants seen before a kill: found again after `claude` is gone even if re-parented. */
+  private seen: ProcessInfo[] = []
+  private readonly ownerMatch: OwnerMatch
+  /** Resolves once the process has exited and whatever it left running is ended. */
   readonly exited: Promise<Exit>
 
   private constructor(
     readonly pid: number,
     private readonly child: ReturnType<typeof execa>,
+    owner: string | undefined,
   ) {
+    this.ownerMatch = owner === undefined ? null : (tag) => tag === owner
     createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', (line) => this.stdoutListener?.(line))
     createInterface({ input: child.stderr!, crlfDelay: Infinity }).on('line', (line) => {
       if (line.trim() !== '') this.stderrListener?.(line)
     })
     // 'close' comes after stdout is drained, so no line is lost to a race.
-    this.exited = new Promise((resolve) =>
+    this.exited = new Promise<Exit>((resolve) =>
       child.on('close', (code, signal) => {
         this.exitInfo = { code: code ?? -1, signal }
         resolve(this.exitInfo)
       }),
-    )
+    ).then(async (exit) => {
+      // Commands the CLI started in sessions of their own outlive it otherwise.
+      signalGroup(this.pid, 'SIGKILL')
+      await killTree(this.pid, this.ownerMatch, this.seen).catch(() => 0)
+      return exit
+    })
     child.stdin?.on('error', () => undefined)
     void child.catch(() => undefined)
   }
@@ -52,7 +66,7 @@ export class ClaudeProcess {
   static async start(launch: Launch): Promise<ClaudeProcess> {
     const child = execa(launch.bin, launch.args, {
       cwd: launch.cwd,
-      env: launch.env,
+      env: childEnv(launch),
       extendEnv: false,
       stdin: launch.stdin,
       stdout: 'pipe',
@@ -66,7 +80,7 @@ export class ClaudeProcess {
       const result = await child
       throw new SpawnError(explainSpawnFailure(launch, result.code, result.originalMessage ?? result.shortMessage ?? 'unknown error'))
     }
-    return new ClaudeProcess(child.pid, child)
+    return new ClaudeProcess(child.pid, child, launch.owner)
   }
 
   get hasExited(): boolean {
@@ -93,28 +107,41 @@ export class ClaudeProcess {
     this.child.stdin?.end()
   }
 
-  /** SIGTERM to the whole process group, SIGKILL if it is still there after a grace period. */
+  /**
+   * SIGTERM to the process group and to every descendant (found before the
+   * signal, while still connected to `claude`), SIGKILL if `claude` is still
+   * there after a grace period; once it is gone, whatever remains is killed.
+   */
   async kill(graceMs = KILL_GRACE_MS): Promise<Exit> {
-    if (this.exitInfo) return this.exitInfo
+    if (this.exitInfo) return this.exited
+    this.seen = await findTree(this.pid, this.ownerMatch, this.seen).catch(() => this.seen)
     signalGroup(this.pid, 'SIGTERM')
+    await signalProcesses(this.seen, 'SIGTERM').catch(() => [])
     const timer = setTimeout(() => signalGroup(this.pid, 'SIGKILL'), graceMs)
     const exit = await this.exited
     clearTimeout(timer)
-    // Stragglers of the group (tools the CLI started) go too.
-    signalGroup(this.pid, 'SIGKILL')
     return exit
   }
 
   /** Closes stdin so the CLI finishes on its own; kills it if it lingers. */
   async close(graceMs = KILL_GRACE_MS): Promise<Exit> {
-    if (this.exitInfo) return this.exitInfo
+    if (this.exitInfo) return this.exited
     this.endInput()
     const timer = setTimeout(() => void this.kill(), graceMs)
     const exit = await this.exited
     clearTimeout(timer)
-    signalGroup(this.pid, 'SIGKILL')
     return exit
   }
+}
+
+/** Never passed on: with the API token, any tool `claude` runs could drive the app. */
+const WITHHELD = ['SHOGGOTH_TOKEN'] as const
+
+function childEnv(launch: Launch): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...launch.env }
+  for (const name of WITHHELD) delete env[name]
+  if (launch.owner !== undefined) env[OWNER_VARIABLE] = launch.owner
+  return env
 }
 
 export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
