@@ -49,6 +49,9 @@ export type BackendSettings = Omit<Settings, 'logLevel'> & {
   clock?: Clock
   /** Environment seen by sources and sinks (env-var names in sink configs, GITHUB_TOKEN, base URLs). */
   integrationEnv?: NodeJS.ProcessEnv
+  /** How long a request (headers, then all of it) may take to arrive; defaults 15 s and 30 s. */
+  headersTimeoutMs?: number
+  requestTimeoutMs?: number
 }
 
 export interface Backend {
@@ -77,7 +80,7 @@ export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../renderer', import.
 export async function startBackend(settings: BackendSettings): Promise<Backend> {
   const { log } = settings
   const started = performance.now()
-  const dataDir = await prepareDataDir(settings.dataDir)
+  const dataDir = await prepareDataDir(settings.dataDir, log)
   const writer = new FileWriteQueue()
   const token = settings.requireToken ? await loadOrCreateToken(dataDir.tokenFile, settings.fixedToken, writer) : null
 
@@ -88,6 +91,11 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   await launcher.sweepLeftovers()
   const runs = new RunStore(dataDir.runs, writer, log)
   const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load(), runs.load()])
+  // A flow delete cut short by a crash leaves the flow's runs behind: finish it.
+  for (const flowId of runs.flowIds().filter((id) => flows.get(id) === undefined)) {
+    log.warn(`removing the runs of flow ${flowId}, which no longer exists`)
+    await runs.forget(flowId)
+  }
   if (settings.startDisabled) {
     const disabled = await flows.disableAll()
     log.info(`--start-disabled: ${disabled} flow(s) disabled`)
@@ -126,6 +134,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     token: token?.value ?? null,
     rendererDir: settings.rendererDir === undefined ? DEFAULT_RENDERER_DIR : settings.rendererDir,
     log,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    headersTimeoutMs: settings.headersTimeoutMs,
     publicRoutes: (app) => healthRoutes(app),
     routes: (api) => {
       flowRoutes(api, flows)

@@ -29,7 +29,9 @@ function refuse(res: ServerResponse, status: number, error: string): true {
 /** Returns true when the request has been answered here. */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, policy: GuardPolicy): boolean {
   const host = req.headers.host?.toLowerCase()
-  if (host === undefined || !policy.hosts.has(host)) return refuse(res, 403, 'forbidden host')
+  // HTTP/1.1 requires Host (RFC 9112 §3.2); Node's own check would answer without a body.
+  if (host === undefined) return refuse(res, 400, 'missing Host header')
+  if (!policy.hosts.has(host)) return refuse(res, 403, 'forbidden host')
 
   const origin = req.headers.origin
   if (origin !== undefined) {

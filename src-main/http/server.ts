@@ -2,12 +2,13 @@
 // everywhere (§15.2), 404 and 405 with `Allow`, the token-protected API scope,
 // and the public renderer under /app/.
 import { existsSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import type { Logger } from '../log'
 import { tokenCheck } from './auth'
+import { answerClientError, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './client-errors'
 import { APP_CSP } from './csp'
 import { HttpError } from './errors'
 import { guardRequest, type GuardPolicy } from './guard'
@@ -26,6 +27,9 @@ export interface HttpServerOptions {
   routes: (api: FastifyInstance) => void
   /** Registers routes that need no token (e.g. /health). */
   publicRoutes: (app: FastifyInstance) => void
+  /** A request (headers and body) must arrive whole within this; an SSE response may last forever. */
+  requestTimeoutMs?: number | undefined
+  headersTimeoutMs?: number | undefined
 }
 
 const METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']
@@ -39,9 +43,10 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 1000 },
     serverFactory: (handler) =>
-      createServer((req: IncomingMessage, res: ServerResponse) => {
+      createServer(serverTimeouts(options), (req: IncomingMessage, res: ServerResponse) => {
         if (!guardRequest(req, res, policy)) handler(req, res)
       }),
+    clientErrorHandler: answerClientError,
     // Malformed URLs (bad percent-encoding) are refused before routing.
     frameworkErrors: (error, _request, reply) => {
       const message = error.code === 'FST_ERR_BAD_URL' ? 'invalid percent-encoding in path' : error.message
@@ -105,13 +110,26 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
       root: options.rendererDir,
       prefix: APP_PREFIX,
       index: 'index.html',
-      setHeaders: (reply) => void reply.header('content-security-policy', APP_CSP),
+      // CSP's frame-ancestors 'none' and, for browsers that predate it, X-Frame-Options: never framed.
+      setHeaders: (reply) => {
+        void reply.header('content-security-policy', APP_CSP)
+        void reply.header('x-frame-options', 'DENY')
+      },
     })
     app.get(APP_PREFIX.slice(0, -1), async (_request, reply) => reply.redirect(APP_PREFIX, 308))
   } else {
     log.warn('the built renderer was not found; the UI at /app/ is unavailable (run `npm run build`)')
   }
   return app
+}
+
+function serverTimeouts(options: HttpServerOptions): ServerOptions {
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, requestTimeout)
+  // Node checks for late requests on this interval (30 s by default): a fraction of the timeout.
+  const connectionsCheckingInterval = Math.max(25, Math.min(1_000, Math.floor(headersTimeout / 4)))
+  // Node's own Host check answers a bare 400 with no body: the guard answers it in JSON instead.
+  return { requireHostHeader: false, requestTimeout, headersTimeout, connectionsCheckingInterval }
 }
 
 function sendError(reply: FastifyReply, error: FastifyError | HttpError, log: Logger): FastifyReply {

@@ -88,6 +88,11 @@ export class RunStore {
     })
   }
 
+  /** The flows that have runs (loaded or added since). */
+  flowIds(): string[] {
+    return [...this.runs.keys()]
+  }
+
   /** Forgets a deleted flow's runs (its folder is removed by the flow store). */
   async forget(flowId: string): Promise<void> {
     const runs = this.runs.get(flowId) ?? []
