@@ -12,6 +12,11 @@ import { allowedHosts, allowedOrigins, type GuardPolicy } from './http/guard'
 import { claudeRoutes } from './http/routes/claude'
 import { flowRoutes } from './http/routes/flows'
 import { healthRoutes } from './http/routes/health'
+import { permissionRoutes } from './http/routes/permissions'
+import { transcriptRoutes } from './http/routes/transcripts'
+import { PermissionRegistry } from './permissions/registry'
+import { RememberedRules } from './permissions/rule-store'
+import { TranscriptLog } from './sessions/transcript-log'
 import { interactRoutes } from './http/routes/interact'
 import { nodeTypeRoutes } from './http/routes/node-types'
 import { promptRoutes } from './http/routes/prompts'
@@ -67,6 +72,7 @@ export interface Backend {
   prompts: PromptStore
   sessions: SessionStore
   interact: InteractService
+  permissions: PermissionRegistry
   launcher: ClaudeLauncher
   runs: RunStore
   runner: FlowRunner
@@ -90,7 +96,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   const launcher = new ClaudeLauncher(join(dataDir.root, 'claude-children.json'), writer, log)
   await launcher.sweepLeftovers()
   const runs = new RunStore(dataDir.runs, writer, log)
-  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load(), runs.load()])
+  const remembered = new RememberedRules(join(dataDir.root, 'permission-rules.json'), writer, log)
+  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load(), runs.load(), remembered.load()])
   // A flow delete cut short by a crash leaves the flow's runs behind: finish it.
   for (const flowId of runs.flowIds().filter((id) => flows.get(id) === undefined)) {
     log.warn(`removing the runs of flow ${flowId}, which no longer exists`)
@@ -110,13 +117,15 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     turnTimeoutMs: settings.turnTimeoutMs,
     launcher,
   }
-  const interact = new InteractService(flows, sessions, pool, runtime, dataDir, serverCwd, log)
+  const permissions = new PermissionRegistry(remembered)
+  const transcripts = new TranscriptLog(join(dataDir.root, 'transcripts'), log)
+  const interact = new InteractService(flows, sessions, pool, runtime, dataDir, serverCwd, log, { permissions, transcripts })
 
   const clock = settings.clock ?? systemClock
   const integrationEnv = settings.integrationEnv ?? process.env
   const integrations: IntegrationContext = { env: integrationEnv, urls: serviceUrls(integrationEnv), log, now: () => new Date(clock.now()) }
   const bus = new RunEventBus()
-  const runner = new FlowRunner({ runs, bus, runtime, integrations, serverCwd, executorTimeoutMs: settings.executorTimeoutMs, log })
+  const runner = new FlowRunner({ runs, bus, runtime, integrations, serverCwd, executorTimeoutMs: settings.executorTimeoutMs, log, permissions, ...(settings.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: settings.approvalTimeoutMs } : {}) })
   const scheduler = new Scheduler(flows, runner, runs, clock, log)
   const prReviews = new PrReviews({ flows, runner, runs, clock, log, githubUrl: integrations.urls.github, token: () => integrationEnv.GITHUB_TOKEN || undefined, serverCwd })
   scheduler.register('github-pr', prReviews.task)
@@ -142,6 +151,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
       nodeTypeRoutes(api)
       promptRoutes(api, prompts, runtime, serverCwd)
       interactRoutes(api, interact, streams)
+      permissionRoutes(api, permissions, streams)
+      transcriptRoutes(api, interact)
       sessionInfoRoutes(api, flows, runner, serverCwd)
       claudeRoutes(api, runtime, streams, serverCwd)
       runRoutes(api, { flows, runs, runner, bus, streams, log, startPrReview: (flowId, repo, pr) => prReviews.reviewNow(flowId, repo, pr) })
@@ -179,6 +190,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     prompts,
     sessions,
     interact,
+    permissions,
     launcher,
     runs,
     runner,
@@ -190,6 +202,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
         // Children end first, so every turn and run finishes and is saved.
         await interact.shutdown()
         await runner.settle()
+        permissions.cancelWhere(() => true)
+        await transcripts.flush()
         streams.closeAll()
         await http.close()
         await writer.drain()

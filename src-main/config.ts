@@ -29,6 +29,8 @@ export interface Settings {
   maxLiveSessions: number
   /** A run's executor is stopped after this long (SHOGGOTH_EXECUTOR_TIMEOUT_SECONDS). */
   executorTimeoutMs: number
+  /** A run's unanswered permission question is denied after this long (SHOGGOTH_APPROVAL_TIMEOUT_SECONDS). */
+  approvalTimeoutMs?: number
 }
 
 export class UsageError extends Error {}
@@ -112,6 +114,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv)
     idleTimeoutMs: positive(env.SHOGGOTH_IDLE_TIMEOUT_SECONDS, 30 * 60) * 1000,
     maxLiveSessions: Math.floor(positive(env.SHOGGOTH_MAX_LIVE_SESSIONS, 8)),
     executorTimeoutMs: positive(env.SHOGGOTH_EXECUTOR_TIMEOUT_SECONDS, 15 * 60) * 1000,
+    approvalTimeoutMs: positive(env.SHOGGOTH_APPROVAL_TIMEOUT_SECONDS, 10 * 60) * 1000,
   }
 }
 

@@ -1,11 +1,61 @@
 // How `claude` is started (contract §6.4, §9.5, §11.1, §15.4). Pure: argv and
 // environment are built here and tested without spawning anything.
 
-export const OUTPUT_ARGS = ['--print', '--verbose', '--output-format', 'stream-json'] as const
+import type { PermissionMode } from '../contract/api'
 
-/** An empty permission list means "skip permission prompts"; otherwise an allowlist. */
-export function permissionArgs(permissions: readonly string[]): string[] {
-  return permissions.length === 0 ? ['--dangerously-skip-permissions'] : ['--allowedTools', permissions.join(',')]
+export const OUTPUT_ARGS = ['--print', '--verbose', '--output-format', 'stream-json'] as const
+export const STREAM_INPUT_ARGS = ['--input-format', 'stream-json'] as const
+
+/**
+ * How a process treats tools that need permission. `prompts` is false for
+ * flows written by the original (no permission_mode): they keep its flags.
+ */
+export interface PermissionPolicy {
+  mode: PermissionMode
+  /** The executor's `permissions` list (used by `allowed_tools`). */
+  allowed: readonly string[]
+  /** Rules approved "always" earlier, pre-approved with --allowedTools. */
+  remembered?: readonly string[]
+  prompts: boolean
+}
+
+const STDIO_PROMPTS = ['--permission-prompt-tool', 'stdio']
+
+function allowedToolsArgs(rules: readonly string[]): string[] {
+  return rules.length === 0 ? [] : ['--allowedTools', rules.join(',')]
+}
+
+/**
+ * A plain list keeps the original meaning: empty skips permission prompts,
+ * otherwise an allowlist. A policy maps its mode to the CLI's flags (checked
+ * against 2.1.197): questions come over stdio as `can_use_tool` requests.
+ */
+export function permissionArgs(policy: readonly string[] | PermissionPolicy): string[] {
+  if (isList(policy)) return policy.length === 0 ? ['--dangerously-skip-permissions'] : ['--allowedTools', policy.join(',')]
+  const remembered = policy.remembered ?? []
+  const prompts = policy.prompts ? STDIO_PROMPTS : []
+  switch (policy.mode) {
+    case 'skip':
+      return ['--dangerously-skip-permissions']
+    case 'plan':
+      // Plan mode refuses writes itself; nothing is asked.
+      return ['--permission-mode', 'plan']
+    case 'allowed_tools':
+      return [...allowedToolsArgs([...policy.allowed, ...remembered]), ...prompts]
+    case 'accept_edits':
+      return ['--permission-mode', 'acceptEdits', ...allowedToolsArgs(remembered), ...prompts]
+    case 'ask':
+      return [...allowedToolsArgs(remembered), ...prompts]
+  }
+}
+
+function isList(policy: readonly string[] | PermissionPolicy): policy is readonly string[] {
+  return Array.isArray(policy)
+}
+
+/** Permission questions arrive over stdio, which needs stream-json input (plain stdin text closes the stream). */
+export function asksOverStdio(policy: readonly string[] | PermissionPolicy): boolean {
+  return permissionArgs(policy).includes('--permission-prompt-tool')
 }
 
 export interface SessionStart {
@@ -21,16 +71,19 @@ function sessionArgs({ sessionId, resume, systemPrompt }: SessionStart): string[
 }
 
 /** A persistent node-chat process: one JSON user line per message on stdin. */
-export function nodeSessionArgs(permissions: readonly string[], session: SessionStart): string[] {
-  return [...OUTPUT_ARGS, '--input-format', 'stream-json', '--include-partial-messages', ...permissionArgs(permissions), ...sessionArgs(session)]
+export function nodeSessionArgs(permissions: readonly string[] | PermissionPolicy, session: SessionStart): string[] {
+  return [...OUTPUT_ARGS, ...STREAM_INPUT_ARGS, '--include-partial-messages', ...permissionArgs(permissions), ...sessionArgs(session)]
 }
 
 /**
  * A one-message flow-level process: the prompt arrives on stdin, then stdin
  * closes. No `-` argument: the CLI would take it as prompt text of its own.
+ * When the CLI may ask, the prompt is a stream-json message instead and stdin
+ * stays open until the `result`.
  */
-export function flowTurnArgs(permissions: readonly string[], session: SessionStart): string[] {
-  return [...OUTPUT_ARGS, '--include-partial-messages', ...permissionArgs(permissions), ...sessionArgs(session)]
+export function flowTurnArgs(permissions: readonly string[] | PermissionPolicy, session: SessionStart): string[] {
+  const input = asksOverStdio(permissions) ? STREAM_INPUT_ARGS : []
+  return [...OUTPUT_ARGS, ...input, '--include-partial-messages', ...permissionArgs(permissions), ...sessionArgs(session)]
 }
 
 /** The raw proxy of POST /claude: plain text output, the prompt as the last argument. */
@@ -43,6 +96,11 @@ export const SUMMARIZE_ARGS = ['--print', '--allowedTools', ''] as const
 
 export function userMessageLine(text: string): string {
   return `${JSON.stringify({ type: 'user', message: { role: 'user', content: text } })}\n`
+}
+
+/** The answer to a `can_use_tool` control request. */
+export function controlResponseLine(requestId: string, response: Record<string, unknown>): string {
+  return `${JSON.stringify({ type: 'control_response', response: { subtype: 'success', request_id: requestId, response } })}\n`
 }
 
 export function interruptLine(requestId: string): string {

@@ -3,6 +3,8 @@
 // lines, tool_result from user lines, live text_delta from partial messages.
 // Pure, so the mapping is tested line by line.
 
+import type { PermissionRequest, PermissionSettled } from '../contract/api'
+
 export type TurnEvent =
   | { event: 'system'; data: { message: string; session_id?: string } }
   | { event: 'text'; data: { text: string } }
@@ -13,6 +15,8 @@ export type TurnEvent =
   | { event: 'stderr'; data: string }
   | { event: 'error'; data: { message: string } }
   | { event: 'done'; data: { exit_code: number } }
+  | { event: 'permission_request'; data: PermissionRequest }
+  | { event: 'permission_settled'; data: PermissionSettled }
 
 export interface ResultLine {
   text: string
@@ -27,6 +31,16 @@ export interface MappedLine {
   result?: ResultLine
   /** A control_response (e.g. to an interrupt), by request id. */
   controlResponse?: string
+  /** The CLI asks whether a tool may run (`can_use_tool`); it waits for the answer on stdin. */
+  permissionRequest?: ToolPermissionAsk
+}
+
+export interface ToolPermissionAsk {
+  requestId: string
+  toolName: string
+  input: Record<string, unknown>
+  suggestions: unknown[]
+  description: string | null
 }
 
 type Json = Record<string, unknown>
@@ -100,6 +114,18 @@ export function mapStdoutLine(line: string, scope: 'flow' | 'node'): MappedLine 
         isError: parsed.is_error === true,
       }
       return { events: [], result }
+    }
+    case 'control_request': {
+      const request = parsed.request
+      if (typeof parsed.request_id !== 'string' || !isObject(request) || request.subtype !== 'can_use_tool') return { events: [] }
+      const permissionRequest: ToolPermissionAsk = {
+        requestId: parsed.request_id,
+        toolName: typeof request.tool_name === 'string' ? request.tool_name : '?',
+        input: isObject(request.input) ? request.input : {},
+        suggestions: Array.isArray(request.permission_suggestions) ? request.permission_suggestions : [],
+        description: typeof request.description === 'string' ? request.description : null,
+      }
+      return { events: [], permissionRequest }
     }
     case 'control_response': {
       const response = parsed.response

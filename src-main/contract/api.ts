@@ -305,3 +305,98 @@ export interface FlowConflict {
   error: string
   flow: Flow
 }
+
+// ---- Tool permissions and transcripts (extensions, issue 9) ----
+
+/**
+ * How an executor's `claude` handles tools that need permission (executor
+ * `config.permission_mode`). Absent: the original meaning — an empty
+ * `permissions` list skips every prompt, a non-empty one is an allowlist.
+ */
+export type PermissionMode = 'ask' | 'allowed_tools' | 'accept_edits' | 'plan' | 'skip'
+
+/** One pending `can_use_tool` question of a chat turn or a run's executor. */
+export interface PermissionRequest {
+  id: string
+  flow_id: string
+  node_id: string | null
+  /** Set for chats (node or lead agent); null for runs. */
+  session_id: string | null
+  /** Set for runs; null for chats. */
+  run_id: string | null
+  tool_name: string
+  input: Record<string, unknown>
+  /** The CLI's own `permission_suggestions`, as it sent them. */
+  suggestions: unknown[]
+  /** The CLI's one-line description of the call, when it gave one. */
+  description: string | null
+  asked_at: string
+}
+
+export type PermissionBehavior = 'allow' | 'deny'
+/** `once`: this call; `session`: the same tool/command for the rest of the session; `always`: remembered across restarts. */
+export type PermissionScope = 'once' | 'session' | 'always'
+
+/** Body of POST /api/permissions/{id}. */
+export interface PermissionAnswer {
+  behavior: PermissionBehavior
+  /** Default `once`. */
+  scope?: PermissionScope
+  /** A deny's reason, which the model reads (default "Denied in Shoggoth"). */
+  message?: string
+  /** Allow with this tool input instead of the asked one. */
+  updated_input?: Record<string, unknown>
+}
+
+export type PermissionOutcome = 'allowed' | 'denied' | 'timed_out' | 'cancelled'
+
+/** How a request ended: answered, timed out (a run nobody answered) or cancelled (its turn/run ended). */
+export interface PermissionSettled {
+  id: string
+  flow_id: string
+  node_id: string | null
+  session_id: string | null
+  run_id: string | null
+  tool_name: string
+  outcome: PermissionOutcome
+  scope: PermissionScope | null
+  /** The deny message the model read, if any. */
+  message: string | null
+  settled_at: string
+}
+
+export interface PermissionListResponse { permissions: PermissionRequest[] }
+/** POST /api/permissions/{id} → 200 */
+export interface PermissionAnswerResponse { settled: PermissionSettled }
+
+/** Event names a transcript entry can carry: the chat stream's (minus text_delta) plus `user`. */
+export type TranscriptEventName =
+  | 'user'
+  | 'system'
+  | 'text'
+  | 'tool_use'
+  | 'tool_result'
+  | 'result'
+  | 'stderr'
+  | 'error'
+  | 'done'
+  | 'permission_request'
+  | 'permission_settled'
+
+/** One stored transcript entry; `data` has the shape of the live SSE event of the same name (`user`: `{text}`). */
+export interface TranscriptEntry {
+  /** Position in the session's transcript (0 = first); pass as `before` to page back. */
+  cursor: string
+  /** Which message of the session (0-based) the entry belongs to. */
+  turn: number
+  at: string
+  event: TranscriptEventName
+  data: unknown
+}
+
+/** GET …/interact/sessions/{session_id}/transcript — oldest first within the page. */
+export interface TranscriptPage {
+  entries: TranscriptEntry[]
+  /** Cursor for the next older page; null when this page reaches the start. */
+  next_before: string | null
+}

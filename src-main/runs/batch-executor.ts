@@ -1,13 +1,13 @@
 // Runs an executor node's prompt through `claude` in print mode (§9.5):
 // stream-json out (with partial messages, so the run can show text as it is
 // written), the rendered prompt on stdin, the last `result` line wins.
-import { OUTPUT_ARGS, permissionArgs } from '../agent/claude-command'
+import { asksOverStdio, OUTPUT_ARGS, permissionArgs, STREAM_INPUT_ARGS, userMessageLine, type PermissionPolicy } from '../agent/claude-command'
 import { startClaude, type ClaudeRuntime } from '../agent/claude-runtime'
-import { mapStdoutLine, type ResultLine } from '../agent/stream-json'
+import { mapStdoutLine, type ResultLine, type ToolPermissionAsk } from '../agent/stream-json'
 
 export interface BatchJob {
   prompt: string
-  permissions: string[]
+  permissions: readonly string[] | PermissionPolicy
   appendSystemPrompt: string | undefined
   workingDir: string
   timeoutMs: number
@@ -18,6 +18,8 @@ export interface BatchHooks {
   onLine?: (line: string) => void
   /** Aborting ends the process group at once (a cancelled run). */
   signal?: AbortSignal
+  /** A tool asks for permission; `write` sends the answer line to the process. */
+  onPermission?: (ask: ToolPermissionAsk, write: (line: string) => void) => void
 }
 
 export class BatchCancelled extends Error {
@@ -32,9 +34,14 @@ export interface BatchResult {
   turns: number
 }
 
-/** The prompt goes to stdin (a `-` argument would reach the model as text). */
+/**
+ * The prompt goes to stdin (a `-` argument would reach the model as text).
+ * When the CLI may ask for permission it needs stream-json input: the prompt
+ * is then one user message, and stdin stays open until the `result`.
+ */
 export function batchArgs(job: Pick<BatchJob, 'permissions' | 'appendSystemPrompt'>): string[] {
-  return [...OUTPUT_ARGS, '--include-partial-messages', ...(job.appendSystemPrompt ? ['--append-system-prompt', job.appendSystemPrompt] : []), ...permissionArgs(job.permissions)]
+  const input = asksOverStdio(job.permissions) ? STREAM_INPUT_ARGS : []
+  return [...OUTPUT_ARGS, ...input, '--include-partial-messages', ...(job.appendSystemPrompt ? ['--append-system-prompt', job.appendSystemPrompt] : []), ...permissionArgs(job.permissions)]
 }
 
 export async function runBatch(job: BatchJob, runtime: ClaudeRuntime, hooks: BatchHooks = {}): Promise<BatchResult> {
@@ -50,10 +57,16 @@ export async function runBatch(job: BatchJob, runtime: ClaudeRuntime, hooks: Bat
     throw new BatchCancelled()
   }
   let last: ResultLine | undefined
+  const streamed = asksOverStdio(job.permissions)
+  const process_ = child
   child.onStdout((line) => {
     hooks.onLine?.(line)
     const mapped = mapStdoutLine(line, 'flow')
-    if (mapped.result) last = mapped.result
+    if (mapped.permissionRequest) hooks.onPermission?.(mapped.permissionRequest, (text) => void process_.write(text).catch(() => undefined))
+    if (mapped.result) {
+      last = mapped.result
+      if (streamed) process_.endInput()
+    }
   })
   let timedOut = false
   const timer = setTimeout(() => {
@@ -63,8 +76,8 @@ export async function runBatch(job: BatchJob, runtime: ClaudeRuntime, hooks: Bat
   const cancel = () => void child.kill()
   hooks.signal?.addEventListener('abort', cancel, { once: true })
   try {
-    await child.write(job.prompt)
-    child.endInput()
+    await child.write(streamed ? userMessageLine(job.prompt) : job.prompt)
+    if (!streamed) child.endInput()
   } catch (error) {
     clearTimeout(timer)
     hooks.signal?.removeEventListener('abort', cancel)

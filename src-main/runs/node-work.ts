@@ -12,6 +12,8 @@ import { OutputLog, OutputReader } from './executor-output'
 import { FlowCheckError, missingPrompt, parseFilter, type ParsedFilter, type ParsedSource, type ResolvedSink } from './flow-checks'
 import { loadTemplate, minuteStamp, preview, renderPrompt, usesMarketData } from './prompt'
 import { seconds, type RunRecorder } from './run-recorder'
+import type { PermissionRegistry } from '../permissions/registry'
+import { DEFAULT_APPROVAL_TIMEOUT_MS, runApprovals } from './run-approvals'
 
 export interface WorkDeps {
   runtime: ClaudeRuntime
@@ -19,6 +21,10 @@ export interface WorkDeps {
   serverCwd: string
   executorTimeoutMs: number
   log: Logger
+  /** Where executors' permission questions go (absent: none are asked over stdio). */
+  permissions?: PermissionRegistry
+  /** An unanswered question of a run is denied after this long. */
+  approvalTimeoutMs?: number
 }
 
 /** A failure that ends the run with this message. */
@@ -119,10 +125,14 @@ export class NodeWork {
       recorder.setOutput(nodeRun, log.value)
     })
     let result: BatchResult
+    const { permissions: registry } = this.deps
+    const approvals = registry ? runApprovals(registry, recorder, executor, workingDir, this.deps.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS) : null
     try {
-      const job = { prompt, permissions: settings.permissions, appendSystemPrompt: settings.appendSystemPrompt, workingDir, timeoutMs: this.deps.executorTimeoutMs }
-      result = await runBatch(job, this.deps.runtime, { onLine: (line) => reader.line(line), signal: this.signal })
+      const policy = { ...settings.policy, remembered: registry?.rememberedFor(workingDir) ?? [] }
+      const job = { prompt, permissions: policy, appendSystemPrompt: settings.appendSystemPrompt, workingDir, timeoutMs: this.deps.executorTimeoutMs }
+      result = await runBatch(job, this.deps.runtime, { onLine: (line) => reader.line(line), signal: this.signal, ...(approvals ? { onPermission: approvals.onPermission } : {}) })
     } catch (error) {
+      approvals?.done()
       reader.flush()
       if (error instanceof BatchCancelled) throw new RunCancelled()
       // The node fails visibly before the run does (§13.3).
@@ -130,6 +140,7 @@ export class NodeWork {
       recorder.emit('node_failed', executor.id, `Failed: ${message(error)}`)
       throw new RunFailure(`executor failed: ${message(error)}`)
     }
+    approvals?.done()
     reader.flush()
     recorder.addCost(result.cost)
     recorder.emit('node_completed', executor.id, `${result.turns} turns, $${result.cost.toFixed(4)}, ${Buffer.byteLength(result.text)} chars output`)

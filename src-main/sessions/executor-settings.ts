@@ -2,9 +2,13 @@
 // straight from the config (never dropped on a failure elsewhere — §13.10).
 import { isAbsolute, resolve } from 'node:path'
 import type { Flow, FlowNode } from '../contract/api'
+import type { PermissionPolicy } from '../agent/claude-command'
+import { permissionPolicy } from '../permissions/modes'
 
 export interface ExecutorSettings {
   permissions: string[]
+  /** `permission_mode` with `permissions` (absent mode: the original meaning). */
+  policy: PermissionPolicy
   appendSystemPrompt: string | undefined
   /** As configured (may be relative), or the server's cwd. */
   workingDirAsConfigured: string
@@ -23,6 +27,7 @@ export function executorSettings(node: FlowNode | undefined, serverCwd: string):
   const configured = typeof config.working_dir === 'string' && config.working_dir !== '' ? config.working_dir : serverCwd
   return {
     permissions,
+    policy: permissionPolicy(config.permission_mode, permissions),
     appendSystemPrompt: typeof config.append_system_prompt === 'string' && config.append_system_prompt !== '' ? config.append_system_prompt : undefined,
     workingDirAsConfigured: configured,
     workingDir: isAbsolute(configured) ? configured : resolve(serverCwd, configured),

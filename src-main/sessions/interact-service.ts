@@ -2,7 +2,7 @@
 // resolution and the busy rule (§6.3), turns that outlive their HTTP client,
 // stop, and session management (§4.9) with processes ended where sessions go.
 import { randomUUID } from 'node:crypto'
-import type { DeletedSessionResponse, Flow, NewSessionResponse, SessionListing } from '../contract/api'
+import type { DeletedSessionResponse, Flow, NewSessionResponse, SessionListing, TranscriptPage } from '../contract/api'
 import type { LivePool } from '../agent/live-pool'
 import { poolKey } from '../agent/live-pool'
 import type { FlowStore } from '../flows/flow-store'
@@ -18,6 +18,15 @@ import { leadSystemPrompt, nodeSystemPrompt, nodesSummary } from './skill-doc'
 import { writeSkillsDir } from './skills-dir'
 import type { ClaudeRuntime } from '../agent/claude-runtime'
 import { runFlowTurn, runNodeTurn, STOP_GRACE_MS, TurnControl, type StopMode, type TurnJob } from './turns'
+import { controlResponseLine } from '../agent/claude-command'
+import type { PermissionRegistry } from '../permissions/registry'
+import type { TranscriptLog } from './transcript-log'
+
+/** Tool approvals and stored transcripts (absent: chats neither ask nor keep history). */
+export interface ChatExtras {
+  permissions?: PermissionRegistry
+  transcripts?: TranscriptLog
+}
 
 export interface TurnStart {
   events: SessionEvents
@@ -47,6 +56,7 @@ export class InteractService {
     private readonly dataDir: DataDir,
     private readonly serverCwd: string,
     private readonly log: Logger,
+    private readonly extras: ChatExtras = {},
   ) {
     flows.onChange(async (change) => {
       if (change.kind === 'deleted') await this.removeFlow(change.flow.id)
@@ -60,7 +70,7 @@ export class InteractService {
     requirePrompt(prompt)
     const settings = this.nodeSettings(flow, nodeId)
     const session = this.claim(sessionKey(flowId, nodeId), { flowName: `${flow.name} [${nodeId}]`, nodeId, workingDir: settings.workingDir }, requestedId, prompt)
-    return this.startTurn(session, prompt, settings, async (job) => {
+    return this.startTurn(flowId, session, prompt, settings, async (job) => {
       if (session.message_count === 0) {
         session.skills_dir = await writeSkillsDir(session.working_dir, flow, nodeId, this.dataDir, this.serverCwd)
         job.systemPrompt = nodeSystemPrompt(flow, nodeId, settings.appendSystemPrompt)
@@ -76,7 +86,7 @@ export class InteractService {
     requirePrompt(prompt)
     const settings = executorSettings(findExecutor(flow), this.serverCwd)
     const session = this.claim(sessionKey(flowId), { flowName: flow.name, workingDir: settings.workingDir }, requestedId, prompt)
-    return this.startTurn(session, prompt, settings, async (job) => {
+    return this.startTurn(flowId, session, prompt, settings, async (job) => {
       if (session.message_count === 0) {
         job.systemPrompt = leadSystemPrompt(flow, nodesSummary(flow, 'source'), nodesSummary(flow, 'sink'), settings.appendSystemPrompt)
       }
@@ -94,6 +104,14 @@ export class InteractService {
     const target = requestedId ?? entry.active_session
     if (!entry.sessions.some((s) => s.session_id === target)) throw notFound(`session ${target} not found`)
     return this.eventsOf(target)
+  }
+
+  /** A session's stored transcript: one page, counted from the newest entry. */
+  async transcript(flowId: string, nodeId: string | undefined, sessionId: string, before: number | undefined, limit: number): Promise<TranscriptPage> {
+    this.requireFlow(flowId)
+    const entry = this.store.get(sessionKey(flowId, nodeId))
+    if (!entry?.sessions.some((s) => s.session_id === sessionId)) throw notFound(`session ${sessionId} not found`)
+    return (await this.extras.transcripts?.page(sessionId, before, limit)) ?? { entries: [], next_before: null }
   }
 
   /** Asks a running turn to end; resolves once it has (an idle session: at once). */
@@ -209,22 +227,34 @@ export class InteractService {
     return session
   }
 
-  private startTurn(session: InteractSession, prompt: string, settings: ExecutorSettings, run: (job: TurnJob) => Promise<void>): TurnStart {
+  private startTurn(flowId: string, session: InteractSession, prompt: string, settings: ExecutorSettings, run: (job: TurnJob) => Promise<void>): TurnStart {
     const id = session.session_id
     const events = this.eventsOf(id)
     const firstId = events.beginTurn()
     const control = new TurnControl()
     const state = this.store.state(id)
+    const { permissions, transcripts } = this.extras
+    const turn = session.message_count
+    transcripts?.user(id, turn, prompt)
     const job: TurnJob = {
       session,
       state,
       prompt,
-      permissions: settings.permissions,
+      // "Always" answers given earlier in this folder are pre-approved.
+      permissions: { ...settings.policy, remembered: permissions?.rememberedFor(session.working_dir) ?? [] },
       systemPrompt: undefined,
       resume: session.message_count > 0 || this.created.has(id),
       markCreated: () => this.created.add(id),
       control,
-      emit: (event) => events.push(event),
+      emit: (event) => {
+        events.push(event)
+        transcripts?.event(id, turn, event)
+      },
+    }
+    if (permissions) {
+      const origin = { flowId, nodeId: session.node_id ?? null, sessionId: id, runId: null, workingDir: session.working_dir }
+      job.onPermission = (ask, write) =>
+        void permissions.ask({ origin, ask, respond: (answer) => write(controlResponseLine(ask.requestId, answer)), notify: (event) => job.emit(event) })
     }
     const finished = (async () => {
       try {
@@ -233,6 +263,8 @@ export class InteractService {
         this.log.error(`turn of session ${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
         events.push({ event: 'error', data: { message: 'internal error' } })
       } finally {
+        // Questions the turn left open can no longer be answered.
+        permissions?.cancelWhere((origin) => origin.sessionId === id)
         state.busy = false
         this.turns.delete(id)
         await this.store.save()
@@ -266,6 +298,8 @@ export class InteractService {
     for (const id of sessionIds) {
       this.store.forgetState(id)
       this.events.delete(id)
+      this.extras.permissions?.forgetSession(id)
+      await this.extras.transcripts?.remove(id)
     }
   }
 }

@@ -2,11 +2,11 @@
 // amended by §15.4). Every way a turn can end — result, stop, process death,
 // spawn or stdin failure, timeout — ends in exactly one place, so the caller
 // can always reset the session.
-import { flowTurnArgs, interruptLine, nodeSessionArgs, userMessageLine } from '../agent/claude-command'
+import { asksOverStdio, flowTurnArgs, interruptLine, nodeSessionArgs, userMessageLine, type PermissionPolicy } from '../agent/claude-command'
 import type { ClaudeProcess, Exit } from '../agent/claude-process'
 import { startClaude, type ClaudeRuntime } from '../agent/claude-runtime'
 import type { LivePool, LiveSession } from '../agent/live-pool'
-import { mapStdoutLine, resultEvent, roundCost, turnCost, type ResultLine, type TurnEvent } from '../agent/stream-json'
+import { mapStdoutLine, resultEvent, roundCost, turnCost, type MappedLine, type ResultLine, type ToolPermissionAsk, type TurnEvent } from '../agent/stream-json'
 import type { InteractSession } from './model'
 import type { SessionState } from './session-store'
 
@@ -37,7 +37,9 @@ export interface TurnJob {
   session: InteractSession
   state: SessionState
   prompt: string
-  permissions: string[]
+  permissions: readonly string[] | PermissionPolicy
+  /** A tool asks for permission; `write` sends the answer line to the process. */
+  onPermission?: (ask: ToolPermissionAsk, write: (line: string) => void) => void
   /** Only used when the Claude session is created (first process). */
   systemPrompt: string | undefined
   /** The Claude session already exists and must be resumed. */
@@ -46,6 +48,11 @@ export interface TurnJob {
   markCreated: () => void
   control: TurnControl
   emit: (event: TurnEvent) => void
+}
+
+/** Hands a `can_use_tool` question of this turn's process to the job. */
+function forwardPermission(job: TurnJob, mapped: MappedLine, child: ClaudeProcess): void {
+  if (mapped.permissionRequest) job.onPermission?.(mapped.permissionRequest, (line) => void child.write(line).catch(() => undefined))
 }
 
 type Outcome = { kind: 'result'; result: ResultLine } | { kind: 'exit'; exit: Exit } | { kind: 'write-failed'; error: Error }
@@ -101,6 +108,7 @@ export async function runNodeTurn(job: TurnJob, key: string, pool: LivePool, run
     child.onStdout((line) => {
       const mapped = mapStdoutLine(line, 'node')
       for (const event of mapped.events) emit(event)
+      forwardPermission(job, mapped, child)
       if (mapped.result) resolve({ kind: 'result', result: mapped.result })
     })
     void child.exited.then((exit) => resolve({ kind: 'exit', exit }))
@@ -150,21 +158,25 @@ export async function runFlowTurn(job: TurnJob, runtime: ClaudeRuntime): Promise
   const child = await spawnForTurn(job, runtime, args)
   if (!child) return
   let last: ResultLine | undefined
+  // A process that may ask reads a stream-json message and keeps stdin open until its result.
+  const streamed = asksOverStdio(job.permissions)
   child.onStderr((line) => emit({ event: 'stderr', data: line }))
   child.onStdout((line) => {
     const mapped = mapStdoutLine(line, 'flow')
     for (const event of mapped.events) emit(event.event === 'system' ? { event: 'system', data: { ...event.data, session_id: session.session_id } } : event)
+    forwardPermission(job, mapped, child)
     if (mapped.result) {
       last = mapped.result
       emit(resultEvent(mapped.result, mapped.result.reportedCost, control.reason !== null))
+      if (streamed) child.endInput()
     }
   })
   // A timeout or stop ends the one-shot process; its exit ends the turn.
   control.onStop(() => void child.kill())
   const clearTimeout_ = armTimeout(job, runtime)
   try {
-    await child.write(job.prompt)
-    child.endInput()
+    await child.write(streamed ? userMessageLine(job.prompt) : job.prompt)
+    if (!streamed) child.endInput()
   } catch (error) {
     clearTimeout_()
     await child.kill()

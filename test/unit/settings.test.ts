@@ -21,6 +21,7 @@ describe('resolveSettings', () => {
       idleTimeoutMs: 1_800_000,
       maxLiveSessions: 8,
       executorTimeoutMs: 900_000,
+      approvalTimeoutMs: 600_000,
     })
   })
 
