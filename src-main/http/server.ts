@@ -11,6 +11,7 @@ import { tokenCheck } from './auth'
 import { answerClientError, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './client-errors'
 import { APP_CSP } from './csp'
 import { HttpError } from './errors'
+import { looksLikeJson, MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth'
 import { guardRequest, type GuardPolicy } from './guard'
 
 export const BODY_LIMIT = 2 * 1024 * 1024
@@ -69,7 +70,13 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
   // Bodies are buffered as text (up to the limit) whatever their type; each
   // route decides what it accepts (see request.ts), so 415 is route-specific.
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string
+    if (looksLikeJson(text, request.headers['content-type']) && nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      return done(new HttpError(422, `invalid request body: JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined)
+    }
+    done(null, text)
+  })
 
   app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => sendError(reply, error, log))
 

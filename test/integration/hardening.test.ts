@@ -45,6 +45,32 @@ function rawExchange(url: string, bytes: string, keepOpen = false): { socket: So
   return { socket, answer }
 }
 
+describe('deeply nested JSON', () => {
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
+  const flowWithConfig = (config: string) => `{"name":"Deep","nodes":[{"id":"x","node_type":"executor","kind":"claude-code","position":{"x":0,"y":0},"label":"X","config":{"prompt":"p","deep":${config}}}]}`
+
+  it('is refused with a 422 naming the limit, and nothing is stored', async () => {
+    const s = await server()
+    for (const depth of [300, 5_000, 100_000]) {
+      const res = await s.request('/api/flows', { method: 'POST', body: flowWithConfig(nested(depth)), headers: { 'content-type': 'application/json' } })
+      expect(res.status, `depth ${depth}`).toBe(422)
+      expect(res.json()).toEqual({ error: 'invalid request body: JSON nested deeper than 200 levels' })
+    }
+    expect((await s.request('/api/flows')).json<{ flows: unknown[] }>().flows).toEqual([])
+    expect(await readdir(join(s.dataDir, 'flows'))).toEqual([])
+    // The trigger reads its body without a JSON content type: refused there too.
+    const flowId = (await s.request('/api/flows', { method: 'POST', body: { name: 'Shallow', nodes: [] } })).json<{ id: string }>().id
+    const trigger = await s.request(`/api/flows/${flowId}/trigger`, { method: 'POST', body: nested(5_000), headers: { 'content-type': 'text/plain' } })
+    expect(trigger.status).toBe(422)
+  })
+
+  it('is accepted up to the limit', async () => {
+    const s = await server()
+    const res = await s.request('/api/flows', { method: 'POST', body: flowWithConfig(nested(190)), headers: { 'content-type': 'application/json' } })
+    expect(res.status).toBe(201)
+  })
+})
+
 describe('requests Node itself refuses are answered in JSON', () => {
   it('a request without Host is a 400 with a JSON body', async () => {
     const s = await server()
