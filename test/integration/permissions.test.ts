@@ -162,6 +162,21 @@ describe('ask mode in a node chat', { timeout: 120_000 }, () => {
   })
 })
 
+describe('ask mode in a lead-agent chat', { timeout: 120_000 }, () => {
+  it('the one-shot process gets its prompt as stream-json, asks, and ends after its result', async () => {
+    const { flowId, dir } = await chatFlow({ permission_mode: 'ask' })
+    const turn = openSse(server.url, `/api/flows/${flowId}/interact`, { token: server.token, body: { prompt: '[[bash:touch lead.txt]]' } })
+    const asked = data<PermissionRequest>(await turn.waitFor('permission_request'))
+    expect(asked).toMatchObject({ flow_id: flowId, node_id: null, run_id: null, tool_name: 'Bash' })
+    await answer(asked.id, { behavior: 'allow' })
+    await turn.ended
+    expect(existsSync(join(dir, 'lead.txt'))).toBe(true)
+    expect(toolResults(turn)).toEqual(['(Bash completed with no output)'])
+    expect(data(turn.events.at(-1))).toEqual({ exit_code: 0 })
+    expect(turn.events.some((e) => e.event === 'error')).toBe(false)
+  })
+})
+
 describe('flows written by the original', { timeout: 120_000 }, () => {
   it('no permission_mode and empty permissions: Bash runs without asking', async () => {
     const { flowId, dir } = await chatFlow({ permissions: [] })
