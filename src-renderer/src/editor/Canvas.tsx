@@ -46,14 +46,14 @@ export function Canvas({ flowId }: { flowId: string }) {
   useEffect(() => {
     if (fittedFor.current === flowId || canvasNodes.length === 0 || !canvasNodes.every((node) => node.measured)) return
     fittedFor.current = flowId
-    void fitView({ padding: 0.15, maxZoom: 1.1, minZoom: 0.5 })
+    void fitView({ padding: 0.15, maxZoom: 1.1, minZoom: 0.25 })
   }, [flowId, canvasNodes, fitView])
 
   // After an auto-layout, show the whole flow once the moved nodes have rendered.
   const fitRequests = useEditor((state) => state.fitRequests)
   useEffect(() => {
     if (fitRequests === 0) return
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.1, minZoom: 0.5, duration: 150 }))
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.1, minZoom: 0.25, duration: 150 }))
     return () => cancelAnimationFrame(frame)
   }, [fitRequests, fitView])
 
