@@ -29,7 +29,8 @@ export async function startClaudeWorld(): Promise<ClaudeWorld> {
     const removeDirs = () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
     return {
       messages,
-      serverEnv: { ...messages.env, SHOGGOTH_CLAUDE_BIN: CLAUDE_BIN, CLAUDE_CONFIG_DIR: configDir },
+      // HOME: the Bash tool sources none of the machine's shell start-up files (see test/support/claude.ts).
+      serverEnv: { ...messages.env, SHOGGOTH_CLAUDE_BIN: CLAUDE_BIN, CLAUDE_CONFIG_DIR: configDir, HOME: configDir },
       workDir,
       close: async () => {
         await messages.close()

@@ -20,5 +20,7 @@ export async function startClaudeWorld(): Promise<ClaudeWorld> {
   const api = await startMessagesApi()
   const configDir = await mkdtemp(join(tmpdir(), 'shoggoth-claude-config-'))
   const workDir = await mkdtemp(join(tmpdir(), 'shoggoth-work-'))
-  return { api, childEnv: { ...api.env, CLAUDE_CONFIG_DIR: configDir }, workDir, close: () => api.close() }
+  // HOME too: the Bash tool then sources none of the machine's shell start-up files, whose
+  // slow or locked tools (a pyenv rehash lock left by a killed shell) can stall it for a minute.
+  return { api, childEnv: { ...api.env, CLAUDE_CONFIG_DIR: configDir, HOME: configDir }, workDir, close: () => api.close() }
 }
