@@ -1,11 +1,10 @@
 // Flows in the studio: the sidebar's flow browser, the title bar (name,
 // enabled, save state), the flow's settings in the property panel, the auth
 // notices and the connection indicator in the status bar.
-import { join } from 'node:path'
 import type { FlowNode } from '../src-main/contract/api'
 import { expect, test } from './fixtures'
-import { repoRoot } from './paths'
 import { createFlowInUi, deselectAll, expectSaved, flowItem, watchProblems } from './ui-steps'
+import { shot } from './screenshots'
 
 test('creates a flow in the UI and still lists it after a reload', async ({ page, server, api }) => {
   // A CSP violation or a failed request shows up here even when the page looks fine.
@@ -223,7 +222,7 @@ test('lists several flows oldest first, filters and searches them (README screen
   await page.getByTestId('palette').getByTitle('Hide the node palette').click()
   await page.getByTestId('canvas').getByRole('button', { name: 'Fit View' }).click()
   await page.mouse.move(0, 0)
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/flows.png'), animations: 'disabled' })
+  await shot(page, 'flows')
 })
 
 test('the status bar notices when the API goes away', async ({ page, server }) => {

@@ -3,12 +3,11 @@
 // canvas, and a cron trigger's schedule field in the property panel. The
 // executor runs are the REAL `claude` CLI talking to the local Messages API stand-in.
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import type { Locator, Page, Request } from '@playwright/test'
 import type { Flow, FlowNode, NewFlow } from '../src-main/contract/api'
 import { chatTest, expect, test } from './fixtures'
-import { repoRoot } from './paths'
 import { readRunStream } from './run-stream'
+import { shot } from './screenshots'
 import {
   addNodeFromPalette,
   autoLayout,
@@ -139,7 +138,7 @@ chatTest('Run: live lines, the run on the canvas, a successful run in the histor
   // The picture: the run log beside the finished run on the canvas.
   await openTab(page, 'log')
   await page.mouse.move(0, 0)
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/runs.png'), animations: 'disabled' })
+  await shot(page, 'runs')
   expect(problems).toEqual([])
 })
 

@@ -4,6 +4,7 @@
 import type { Flow } from '../src-main/contract/api'
 import { addListEntry, addNode, autoLayout, canvasNode, connect, newFlow, saved, selectNode } from './studio'
 import { expect, studioTest } from './studio-fixtures'
+import { shot } from './screenshots'
 
 studioTest.describe.configure({ timeout: 90_000 })
 
@@ -78,5 +79,5 @@ studioTest('builds the digest flow from the palette, survives a reload, runs it 
   await expect(run).toHaveAttribute('data-status', 'success')
   await expect(run.getByTestId('run-trigger')).toHaveText('by hand')
   await expect(run.getByTestId('run-cost')).toHaveText(/^\$\d+\.\d{4}$/)
-  await page.screenshot({ path: 'docs/screenshots/studio.png' })
+  await shot(page, 'studio')
 })

@@ -11,7 +11,7 @@ import type { Flow, FlowValidation, NewFlow, PromptListResponse } from '../src-m
 import { FLOW_TEMPLATES } from '../src-renderer/src/templates/templates'
 import { canvasNode, saved, selectNode } from './studio'
 import { expect, test } from './fixtures'
-import { repoRoot } from './paths'
+import { shot } from './screenshots'
 
 test.describe.configure({ timeout: 90_000 })
 
@@ -67,7 +67,7 @@ test('every template creates, in one click, a flow that opens on the canvas and 
     await page.getByTestId('open-templates').click()
     const card = page.getByTestId('template-gallery').getByTestId(`template-${template.id}`)
     await expect(card).toContainText(template.name)
-    if (template === FLOW_TEMPLATES[0]) await page.screenshot({ path: join(repoRoot, 'docs/screenshots/templates.png'), animations: 'disabled' })
+    if (template === FLOW_TEMPLATES[0]) await shot(page, 'templates')
     await card.getByRole('button', { name: 'Use template' }).click()
     await check(template)
   }
@@ -184,7 +184,7 @@ test('prompt library: create with tags, edit with the Markdown preview, search, 
   await editor.getByRole('button', { name: 'Split', exact: true }).click()
   await expect(editor.getByTestId('prompt-body')).toBeVisible()
   await expect(preview).toBeVisible()
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/prompts.png'), animations: 'disabled' })
+  await shot(page, 'prompts')
   await editor.getByTestId('prompt-save').click()
   await expect(editor).toContainText('Saved')
   let stored = ((await (await page.request.get(`${server.baseUrl}/api/prompts`, authed(server.token))).json()) as PromptListResponse).prompts
@@ -298,7 +298,7 @@ test('settings: claude version, data directory, token and a working curl line, t
   // For the picture: the token hidden again, the screen from its top.
   await settings.getByRole('button', { name: 'Hide api token' }).click()
   await settings.getByRole('heading', { level: 1, name: 'Settings' }).scrollIntoViewIfNeeded()
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/settings.png'), animations: 'disabled' })
+  await shot(page, 'settings')
 
   await settings.getByTestId('theme-system').check()
   await page.emulateMedia({ colorScheme: 'light' })
