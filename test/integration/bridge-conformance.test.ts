@@ -162,7 +162,8 @@ describe.each(implementations)('%s', (_name, makeBridge) => {
 
   it('starts a chat turn with POST and ends when the server closes the turn', async () => {
     const flowId = await newFlow([
-      { id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p' }, position: { x: 0, y: 0 }, label: 'Exec' },
+      // A working dir of its own: the chat writes .skills/ there, never into the repository.
+      { id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p', working_dir: server.dataDir }, position: { x: 0, y: 0 }, label: 'Exec' },
     ])
     const turn = track(
       follow(makeBridge(connectionThroughProxy()), `/api/flows/${flowId}/nodes/exec/interact`, {
