@@ -91,7 +91,7 @@ describe('fragments', () => {
     expect(first.id).not.toBe(second.id)
     expect([first.label, second.label]).toEqual(['RSS Feed', 'RSS Feed 2'])
     expect(uniqueLabel('RSS Feed 2', [first, second])).toBe('RSS Feed 3')
-    expect(nodeFromKind({ ...kind, kind: 'claude-code', node_type: 'executor' }, { x: 0, y: 0 }, []).config).toEqual({ prompt: '' })
+    expect(nodeFromKind({ ...kind, kind: 'claude-code', node_type: 'executor' }, { x: 0, y: 0 }, []).config).toEqual({ prompt: '', permission_mode: 'ask' })
   })
 
   it('a copy keeps only the edges inside the selection, and pastes with new ids, offset and unique labels', () => {

@@ -20,8 +20,9 @@ export function uniqueLabel(base: string, nodes: readonly FlowNode[]): string {
 /** A node of `kind` at `position`; its config starts with the fields the user must fill. */
 export function nodeFromKind(kind: NodeKind, position: Position, nodes: readonly FlowNode[]): FlowNode {
   const config: Record<string, unknown> = {}
-  // An empty prompt shows up at once as the one thing left to fill in.
-  if (kind.node_type === 'executor') config.prompt = ''
+  // An empty prompt shows up at once as the one thing left to fill in; tools are
+  // used only after the user approves them in the app (the safest start to relax).
+  if (kind.node_type === 'executor') Object.assign(config, { prompt: '', permission_mode: 'ask' })
   return { id: newId(kind.kind), node_type: kind.node_type, kind: kind.kind, label: uniqueLabel(kind.label, nodes), config, position }
 }
 
