@@ -49,7 +49,11 @@ function runApp(): void {
     timeoutMs: QUIT_TIMEOUT_MS,
     onTimeout: () => {
       log.warn(`the backend did not stop within ${QUIT_TIMEOUT_MS / 1000} s; ending its claude processes`)
-      void starting.then((backend) => backend.launcher.pids().forEach(killGroup))
+      // Every tagged process goes, not only claude's own groups: the Bash tool starts sessions of its own.
+      void starting.then((backend) => {
+        backend.launcher.pids().forEach(killGroup)
+        return backend.launcher.forceEndAll()
+      })
     },
   })
   app.on('before-quit', (event) => gate.beforeQuit(event))

@@ -67,6 +67,15 @@ export class ClaudeLauncher {
     await this.record()
   }
 
+  /**
+   * The last resort when a graceful stop took too long: SIGKILL every process
+   * carrying this app's tag (claude and everything it started) at once.
+   */
+  async forceEndAll(): Promise<number> {
+    const prefix = await this.prefix()
+    return killTree(-1, (tag) => tag.startsWith(prefix)).catch(() => 0)
+  }
+
   /** At start: end what a killed previous run of this data dir left behind. */
   async sweepLeftovers(): Promise<number> {
     const mine = `${this.dirKey}:`
