@@ -127,7 +127,6 @@ async function checkLayout(page: Page, what: string, panels: 'studio' | 'screen'
 async function checkAxe(page: Page, what: string, testInfo: TestInfo): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-  if (process.env['AXE_DEBUG']) console.log(what, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) })), null, 1))
   if (serious.length > 0) {
     await testInfo.attach(`axe ${what}`, {
       body: JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })), null, 2),
