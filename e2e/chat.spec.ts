@@ -1,5 +1,6 @@
-// Executor-node chat through the UI, against the REAL `claude` CLI (offline:
-// it talks to a local Messages API stand-in scripted by markers in the prompt).
+// Executor-node chat in the studio's bottom panel (Chat tab), against the REAL
+// `claude` CLI (offline: it talks to a local Messages API stand-in scripted by
+// markers in the prompt).
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
@@ -8,6 +9,7 @@ import type { ClaudeWorld } from './claude'
 import { chatTest as test, expect } from './fixtures'
 import { repoRoot } from './paths'
 import type { RunningServer } from './server'
+import { addNodeFromPalette, configureExecutor, createFlowInUi, expectSaved, openFlowId, openTab, selectNode, watchProblems } from './ui-steps'
 
 // Each test starts a server, a stand-in and one or more real CLI processes.
 test.describe.configure({ timeout: 60_000 })
@@ -18,43 +20,51 @@ interface OpenChat {
   nodeId: string
 }
 
-/** Creates a flow and an executor node (working in `workDir`) in the UI, then opens the node's chat. */
+/**
+ * Creates a flow and a Claude Code executor (working in `workDir`) in the studio:
+ * from the palette, configured in the property panel; then opens its chat in the
+ * bottom panel's Chat tab.
+ */
 async function openNewChat(page: Page, server: RunningServer, workDir: string, label = 'Writer'): Promise<OpenChat> {
   await page.goto(server.appUrl)
-  const newFlow = page.getByTestId('new-flow-form')
-  await newFlow.getByLabel('Name').fill('Chat flow')
-  await newFlow.getByRole('button', { name: 'Create flow' }).click()
-  const details = page.getByTestId('flow-details')
-  await expect(details.getByTestId('flow-title')).toHaveText('Chat flow')
-  await expect(details.getByTestId('executor-empty')).toBeVisible()
+  await createFlowInUi(page, 'Chat flow')
+  await openTab(page, 'chat')
+  await expect(page.getByRole('tabpanel')).toContainText('This flow has no executor yet')
+  await expect(page.getByTestId('chat-panel')).toHaveCount(0)
 
-  await details.getByRole('button', { name: 'Add executor' }).click()
-  const form = details.getByTestId('add-executor-form')
-  await form.getByLabel('Label').fill(label)
-  await form.getByLabel('Prompt').fill('Summarise what you are given.')
-  await form.getByLabel('Working directory').fill(workDir)
-  await form.getByRole('button', { name: 'Add executor' }).click()
-  await expect(form).toHaveCount(0)
+  const node = await addNodeFromPalette(page, 'claude-code')
+  await configureExecutor(page, { label, prompt: 'Summarise what you are given.', workingDir: workDir })
+  await expect(node).toContainText(label)
+  await expectSaved(page)
 
-  const node = details.getByTestId('executor-node').filter({ hasText: label })
-  await expect(node).toHaveCount(1)
-  await node.click()
+  await page.getByTestId('properties-pane').getByTestId('chat-with-node').click()
+  await expect(page.getByTestId('tab-chat')).toHaveAttribute('aria-selected', 'true')
   const chat = page.getByTestId('chat-panel')
   await expect(chat.getByRole('heading', { name: `Chat with ${label}` })).toBeVisible()
-  await expect(details.getByTestId('flow-node-count')).toHaveText('1')
 
-  const flowId = (await details.getByTestId('flow-id').textContent()) ?? ''
+  const flowId = await openFlowId(page)
   const nodeId = (await node.getAttribute('data-node-id')) ?? ''
   return { chat, flowId, nodeId }
 }
 
+/** After a reload: select the executor on the canvas and open its chat again. */
+async function reopenChat(page: Page, label: string): Promise<Locator> {
+  await expect(page.getByTestId('flow-name')).toHaveValue('Chat flow')
+  const node = page.locator('[data-testid="canvas-node"][data-kind="claude-code"]').filter({ hasText: label })
+  await selectNode(page, node)
+  await page.getByTestId('properties-pane').getByTestId('chat-with-node').click()
+  const chat = page.getByTestId('chat-panel')
+  await expect(chat.getByRole('heading', { name: `Chat with ${label}` })).toBeVisible()
+  return chat
+}
+
 /** Types a message and sends it with Enter. */
-async function say(chat: Locator, text: string): Promise<void> {
+async function say(chat: Locator, text: string, timeout = 5_000): Promise<void> {
   const box = chat.getByRole('textbox', { name: 'Message' })
   await box.fill(text)
   await box.press('Enter')
   // Accepted messages leave the box; a refused one would stay.
-  await expect(box).toHaveValue('')
+  await expect(box).toHaveValue('', { timeout })
 }
 
 /** The chat is idle again: Send is back (Stop gone). */
@@ -76,11 +86,7 @@ function promptsSeen(claude: ClaudeWorld): string[] {
 }
 
 test('chats with a new executor node: live answer, cost, and a second message in the same session', async ({ page, server, api, claude }) => {
-  const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
-  })
-  page.on('pageerror', (error) => problems.push(error.message))
+  const problems = watchProblems(page)
 
   const { chat, flowId, nodeId } = await openNewChat(page, server, claude.workDir)
   // The node reached the server as asked.
@@ -91,13 +97,25 @@ test('chats with a new executor node: live answer, cost, and a second message in
       node_type: 'executor',
       kind: 'claude-code',
       config: { prompt: 'Summarise what you are given.', working_dir: claude.workDir },
-      position: { x: 0, y: 0 },
+      position: { x: expect.any(Number) as unknown, y: expect.any(Number) as unknown },
       label: 'Writer',
     },
   ])
   await expect(chat.getByTestId('session-select')).toBeDisabled()
 
-  const firstStream = page.waitForResponse((r) => r.url().endsWith('/interact') && r.request().method() === 'POST')
+  // The browser keeps no copy of a body its page read as a stream, so the first turn's wire is
+  // read on its way through (the page then gets it in one piece; the Stop test watches it arrive live).
+  let wire = ''
+  await page.route(
+    '**/interact',
+    async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback()
+      const response = await route.fetch()
+      wire = await response.text()
+      await route.fulfill({ response, body: wire })
+    },
+    { times: 1 },
+  )
   await say(chat, 'hello shoggoth')
   await expect(chat.getByTestId('chat-user').getByTestId('message-text')).toHaveText(['hello shoggoth'])
   // The answer streams in and is confirmed by the whole text block.
@@ -106,8 +124,7 @@ test('chats with a new executor node: live answer, cost, and a second message in
   await expect(chat.getByTestId('chat-result')).toHaveText([COST_FOOTER])
   await expectIdle(chat)
   await expect(chat.getByTestId('session-meta')).toContainText('1 message')
-  // It really arrived live: several deltas before the whole text block.
-  const wire = await (await firstStream).text()
+  // It really was sent live: several deltas before the whole text block.
   expect(wire.match(/^event: text_delta$/gm)?.length ?? 0).toBeGreaterThan(1)
   expect(wire.indexOf('event: text_delta')).toBeLessThan(wire.indexOf('event: text\n'))
 
@@ -131,9 +148,9 @@ test('chats with a new executor node: live answer, cost, and a second message in
 
   // After a reload the server has no transcript to give: the panel says so.
   await page.reload()
-  await page.getByTestId('executor-node').filter({ hasText: 'Writer' }).click()
-  await expect(page.getByTestId('chat-earlier')).toHaveText('Earlier messages are not shown (2 before this app session).')
-  await expect(answers(page.getByTestId('chat-panel'))).toHaveCount(0)
+  const reopened = await reopenChat(page, 'Writer')
+  await expect(reopened.getByTestId('chat-earlier')).toHaveText('Earlier messages are not shown (2 before this app session).')
+  await expect(answers(reopened)).toHaveCount(0)
   expect(problems).toEqual([])
 })
 
@@ -141,7 +158,8 @@ test('a Bash tool call shows its command and its real output', async ({ page, se
   const { chat } = await openNewChat(page, server, claude.workDir)
   await say(chat, 'run it [[bash:echo e2e-$((6*7))]]')
   await expect(chat.getByTestId('chat-tool')).toHaveText(['Bash: echo e2e-$((6*7))'], { timeout: 20_000 })
-  await expect(chat.getByTestId('chat-tool-result')).toHaveText(['e2e-42'])
+  // The command really runs, which takes a moment on a busy machine.
+  await expect(chat.getByTestId('chat-tool-result')).toHaveText(['e2e-42'], { timeout: 20_000 })
   await expect(answers(chat)).toHaveText(['Ran: e2e-42'])
   await expect(chat.getByTestId('chat-result')).toHaveText([COST_FOOTER])
   await expectIdle(chat)
@@ -214,11 +232,17 @@ test('New session starts a second session, the picker switches to it, and the ol
   expect((await api.listSessions(flowId, nodeId)).sessions.map((s) => s.session_id)).toEqual([secondId])
 })
 
-test('a stream cut mid-turn re-attaches once with Last-Event-ID and loses nothing', async ({ page, server, claude }) => {
+// KNOWN FAILURE (not the studio): since the fetch-based stream bridge, a chat turn whose response
+// ends cleanly before its `done` event is reported lost ("Lost the connection to this answer (the
+// stream ended before the answer was complete)…") instead of being re-attached through
+// …/interact/stream with Last-Event-ID, as the EventSource client did and this test expects.
+// See src-renderer/src/api/turn-stream.ts (endOnClose: true; onEnd without done → 'lost').
+test('a stream cut mid-turn re-attaches once with Last-Event-ID and loses nothing [fails: clean cut not re-attached]', async ({ page, server, claude }) => {
   const { chat } = await openNewChat(page, server, claude.workDir)
   const reattached: (string | null)[] = []
   page.on('request', (request) => {
-    if (request.url().includes('/interact/stream')) reattached.push(request.headers()['last-event-id'] ?? null)
+    // allHeaders: what the page's fetch really sent, Last-Event-ID included.
+    if (request.url().includes('/interact/stream')) void request.allHeaders().then((headers) => reattached.push(headers['last-event-id'] ?? null))
   })
   // Let the real answer happen, but hand the page only its first three events.
   await page.route('**/interact', async (route) => {
@@ -229,7 +253,8 @@ test('a stream cut mid-turn re-attaches once with Last-Event-ID and loses nothin
     await route.fulfill({ response, body: `${frames.slice(0, 3).join('\n\n')}\n\n` })
   })
 
-  await say(chat, 'please survive a cut')
+  // The page hears back only once the whole turn is over (the route holds it), so the box clears late.
+  await say(chat, 'please survive a cut', 30_000)
   await expect(answers(chat)).toHaveText(['Echo: please survive a cut'], { timeout: 20_000 })
   await expect(chat.getByTestId('chat-result')).toHaveText([COST_FOOTER])
   await expectIdle(chat)
@@ -238,7 +263,17 @@ test('a stream cut mid-turn re-attaches once with Last-Event-ID and loses nothin
 })
 
 test('chat panel mid-conversation (README screenshot)', async ({ page, server, claude }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
   const { chat } = await openNewChat(page, server, claude.workDir, 'Release notes writer')
+  // Room for the conversation: drag the bottom panel up.
+  const handle = await page.getByRole('separator', { name: 'Resize the bottom panel' }).boundingBox()
+  if (!handle) throw new Error('the bottom panel has no resize handle on screen')
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(handle.x + handle.width / 2, handle.y - 300, { steps: 8 })
+  await page.mouse.up()
+  await expect.poll(async () => (await chat.boundingBox())?.height ?? 0).toBeGreaterThan(420)
+  await page.getByTestId('canvas').getByRole('button', { name: 'Fit View' }).click()
   await say(chat, 'What changed since the last tag?')
   await expect(chat.getByTestId('chat-result')).toHaveCount(1, { timeout: 20_000 })
   await expectIdle(chat)
@@ -247,7 +282,8 @@ test('chat panel mid-conversation (README screenshot)', async ({ page, server, c
   await expectIdle(chat)
   await say(chat, 'Now draft the notes [[slow:400]]')
   await expect(chat.getByTestId('chat-assistant').last()).toContainText('tick 3', { timeout: 20_000 })
-  await chat.screenshot({ path: join(repoRoot, 'docs/screenshots/chat.png'), animations: 'disabled' })
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/chat.png'), animations: 'disabled' })
   await chat.getByRole('button', { name: 'Stop' }).click()
   await expectIdle(chat, 5_000)
 })
@@ -296,8 +332,7 @@ test('after a reload mid-answer the chat re-attaches to the running turn', async
   await expect(answers(chat).first()).toContainText('tick 1', { timeout: 20_000 })
 
   await page.reload()
-  await page.getByTestId('executor-node').filter({ hasText: 'Writer' }).click()
-  const reopened = page.getByTestId('chat-panel')
+  const reopened = await reopenChat(page, 'Writer')
   await expect(reopened.getByTestId('chat-status')).toHaveText(/.+/)
   // The turn is replayed from its start and followed to the end.
   await expect(answers(reopened)).toHaveText([/^tick 0 tick 1 .*tick 9 $/], { timeout: 10_000 })
@@ -317,7 +352,7 @@ test('a turn that cannot start shows its error in red and does not try to re-att
   })
   await say(chat, 'hello?')
   await expect(chat.getByTestId('chat-error-line')).toHaveText([/^failed to spawn claude: .*not a directory/], { timeout: 20_000 })
-  await expect(chat.getByTestId('chat-error-line')).toHaveCSS('color', 'rgb(240, 113, 120)')
+  await expect(chat.getByTestId('chat-error-line')).toHaveCSS('color', 'rgb(194, 49, 58)')
   await expectIdle(chat)
   await expect(answers(chat)).toHaveCount(0)
   expect(streams).toEqual([])
