@@ -78,6 +78,9 @@ describe('configProblems', () => {
     expect(configProblems(node('claude-api', { prompt: '  ' }, 'executor'), undefined).prompt).toBeDefined()
     expect(problems('claude-code', { prompt: 'x', permissions: [''] })['permissions.0']).toBeDefined()
     expect(problems('claude-code', { prompt: 'x', working_dir: 3 }).working_dir).toMatch(/text/)
+    expect(problems('claude-code', { prompt: 'x', permission_mode: 'ask' })).toEqual({})
+    expect(problems('claude-code', { prompt: 'x', permission_mode: '' })).toEqual({})
+    expect(problems('claude-code', { prompt: 'x', permission_mode: 'yolo' }).permission_mode).toMatch(/treated as Ask/)
   })
 
   it('slack: one of the two variables, channel with a bot token, names not secrets', () => {

@@ -4,6 +4,8 @@ import { FieldInput } from './FieldInput'
 import { ListField } from './ListField'
 import { stringList, text } from './config-values'
 import { PromptEditor } from './prompt/PromptEditor'
+import { PermissionModeField } from './PermissionModeField'
+import { effectivePermissionMode } from './permission-mode'
 
 interface ConfigFormProps {
   fields: FieldSpec[]
@@ -25,6 +27,9 @@ export function ConfigForm({ fields, config, problems, onField }: ConfigFormProp
         if (spec.control === 'prompt') {
           return <PromptEditor key={spec.name} spec={spec} value={text(config[spec.name])} problems={problems[spec.name] ?? []} onValue={onValue} />
         }
+        if (spec.control === 'permission-mode') {
+          return <PermissionModeField key={spec.name} spec={spec} config={config} problems={problems[spec.name] ?? []} onValue={onValue} />
+        }
         if (spec.control === 'permissions') {
           return (
             <ListField
@@ -34,7 +39,7 @@ export function ConfigForm({ fields, config, problems, onField }: ConfigFormProp
               problems={problems}
               onItems={onValue}
               suggestions={TOOL_SUGGESTIONS}
-              emptyNote="None listed: every tool is allowed (the run skips permission checks)."
+              emptyNote={emptyToolsNote(config)}
             />
           )
         }
@@ -42,4 +47,11 @@ export function ConfigForm({ fields, config, problems, onField }: ConfigFormProp
       })}
     </div>
   )
+}
+
+// An empty list means "skip every check" only for executors without a permission mode.
+function emptyToolsNote(config: Config): string {
+  const { mode, implied } = effectivePermissionMode(config)
+  if (implied) return 'None listed: every tool is allowed (the run skips permission checks).'
+  return mode === 'allowed_tools' ? 'None listed: every tool that needs permission is asked about.' : 'None listed.'
 }

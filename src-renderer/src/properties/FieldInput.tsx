@@ -47,6 +47,7 @@ export function FieldInput({ spec, value, problems, onValue }: FieldInputProps) 
       return <TextField spec={spec} value={text(value)} problems={own} onValue={onValue} multiline />
     case 'url':
       return <TextField spec={spec} value={text(value)} problems={own} onValue={onValue} mono />
+    case 'permission-mode': // ConfigForm renders it with the whole config; plain text is the fallback
     case 'text':
       return <TextField spec={spec} value={text(value)} problems={own} onValue={onValue} />
   }

@@ -3,6 +3,7 @@
 // badges a node when any exist. Row problems of a list use "<field>.<index>" keys.
 import type { ConfigField, FlowNode, NodeKind } from '../../../src-main/contract/api'
 import { asConfig, isBlank, repoList, stringList, text, type Config } from './config-values'
+import { permissionModeProblem } from './permission-mode'
 import { countProblem, cronShapeProblem, envNameProblem, repoSlugProblem, urlProblem } from './validators'
 
 export { configSummary } from './config-summary'
@@ -110,6 +111,8 @@ const RULES: Record<string, KindRule> = {
 const executorRule: KindRule = (config, add) => {
   requireText(config, 'prompt', 'Write the prompt, or give the path of a .md or .txt file.', add)
   checkRows(config, 'permissions', add)
+  const mode = permissionModeProblem(config.permission_mode)
+  if (mode) add('permission_mode', mode)
   const system = config.append_system_prompt
   if (system !== undefined && system !== null && typeof system !== 'string') add('append_system_prompt', 'Must be text.')
   if (config.working_dir !== undefined && typeof config.working_dir !== 'string') add('working_dir', 'Must be text.')

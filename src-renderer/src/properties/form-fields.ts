@@ -6,7 +6,7 @@ import { KEYWORD_FIELDS } from './config-rules'
 
 export type Control =
   | 'text' | 'url' | 'number' | 'boolean' | 'select' | 'list' | 'repos'
-  | 'secret' | 'cron' | 'directory' | 'prompt' | 'multiline' | 'permissions'
+  | 'secret' | 'cron' | 'directory' | 'prompt' | 'multiline' | 'permissions' | 'permission-mode'
 
 export interface FieldSpec {
   name: string
@@ -27,7 +27,7 @@ const LABELS: Record<string, string> = {
   repos: 'Repositories', path: 'Path', limit: 'Max items', keywords: 'Keywords', since_days: 'Days to look back', base_url: 'Base URL',
   items_selector: 'Item selector', title_selector: 'Title selector', url_selector: 'Link selector',
   summary_selector: 'Summary selector', date_selector: 'Date selector', date_format: 'Date format',
-  require_all: 'Require all keywords', field: 'Match in', prompt: 'Prompt', permissions: 'Allowed tools',
+  require_all: 'Require all keywords', field: 'Match in', prompt: 'Prompt', permissions: 'Allowed tools', permission_mode: 'Tool permissions',
   append_system_prompt: 'System prompt (appended)', channel: 'Channel', database_id: 'Database ID',
 }
 
@@ -93,6 +93,7 @@ function spec(node: FlowNode, name: string, field: ConfigField): FieldSpec {
 const EXECUTOR_SCHEMA: Record<string, ConfigField> = {
   prompt: { type: 'string', required: true },
   working_dir: { type: 'string' },
+  permission_mode: { type: 'string' },
   permissions: { type: 'array', default: [] },
   append_system_prompt: { type: 'string' },
 }
@@ -115,6 +116,7 @@ export function formFields(node: FlowNode, kind: NodeKind | undefined): FieldSpe
       const base = spec(node, name, field)
       if (name === 'prompt') return { ...base, control: 'prompt' }
       if (name === 'permissions') return { ...base, control: 'permissions' }
+      if (name === 'permission_mode') return { ...base, control: 'permission-mode' }
       if (name === 'append_system_prompt') return { ...base, control: 'multiline' }
       return base
     })
