@@ -273,7 +273,9 @@ test('chat panel mid-conversation (README screenshot)', async ({ page, server, c
   await page.mouse.move(handle.x + handle.width / 2, handle.y - 300, { steps: 8 })
   await page.mouse.up()
   await expect.poll(async () => (await chat.boundingBox())?.height ?? 0).toBeGreaterThan(420)
+  // Centre the executor again, at its usual size.
   await page.getByTestId('canvas').getByRole('button', { name: 'Fit View' }).click()
+  for (let step = 0; step < 3; step++) await page.getByTestId('canvas').getByRole('button', { name: 'Zoom Out' }).click()
   await say(chat, 'What changed since the last tag?')
   await expect(chat.getByTestId('chat-result')).toHaveCount(1, { timeout: 20_000 })
   await expectIdle(chat)
