@@ -1,4 +1,6 @@
 import type { StreamMessage } from '../../../src-main/contract/bridge'
+import type { PermissionRequest, PermissionSettled } from '../../../src-main/contract/api'
+import { decodePermissionEvent } from './permissions'
 
 /** One event of an executor chat stream, decoded from its SSE frame. */
 export type ChatEvent =
@@ -11,6 +13,8 @@ export type ChatEvent =
   | { type: 'stderr'; line: string }
   | { type: 'error'; message: string }
   | { type: 'done'; exitCode: number }
+  | { type: 'permission_request'; request: PermissionRequest }
+  | { type: 'permission_settled'; settled: PermissionSettled }
 
 type Fields = Record<string, unknown>
 
@@ -40,6 +44,9 @@ export function decodeChatEvent(message: StreamMessage): ChatEvent | null {
       return { type: 'error', message: text(fields['message']) || 'Unknown error' }
     case 'done':
       return { type: 'done', exitCode: number(fields['exit_code']) }
+    case 'permission_request':
+    case 'permission_settled':
+      return decodePermissionEvent(message.event, fields)
     default:
       return null
   }

@@ -1,5 +1,6 @@
 import { TOOL_INPUT_LIMIT, TOOL_RESULT_LIMIT, clip, formatCost, toolInputSummary } from './chat-format'
 import type { ChatEntry } from './transcript'
+import { ApprovalCard } from '../permissions/ApprovalCard'
 
 /** One line of the transcript, styled by what it is. */
 export function ChatEntryView({ entry }: { entry: ChatEntry }) {
@@ -53,6 +54,8 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
           {entry.line}
         </p>
       )
+    case 'approval':
+      return <ApprovalCard request={entry.request} settled={entry.settled} />
     case 'note':
       return (
         <p className="msg msg--note" data-testid="chat-note">

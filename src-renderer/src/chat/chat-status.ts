@@ -12,6 +12,10 @@ export function turnStatus(event: ChatEvent, current: string): string {
       return `Running ${event.tool}…`
     case 'tool_result':
       return 'Thinking…'
+    case 'permission_request':
+      return `Waiting for your approval (${event.request.tool_name})…`
+    case 'permission_settled':
+      return event.settled.outcome === 'allowed' ? `Running ${event.settled.tool_name}…` : 'Thinking…'
     case 'result':
     case 'done':
       return 'Finishing…'

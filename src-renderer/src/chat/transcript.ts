@@ -1,4 +1,5 @@
 import type { ChatEvent } from '../api/chat-events'
+import type { PermissionRequest, PermissionSettled } from '../../../src-main/contract/api'
 
 /** One line of a chat as the user sees it. `id` is a React key, unique within the app. */
 export type ChatEntry =
@@ -10,6 +11,7 @@ export type ChatEntry =
   | { kind: 'error'; id: number; message: string }
   | { kind: 'stderr'; id: number; line: string }
   | { kind: 'note'; id: number; text: string }
+  | { kind: 'approval'; id: number; request: PermissionRequest; settled: PermissionSettled | null }
 
 export interface Transcript {
   entries: ChatEntry[]
@@ -78,6 +80,12 @@ export function applyChatEvent(transcript: Transcript, event: ChatEvent, nextId:
     case 'system':
       // Shown as the turn's status, not as a line of the chat.
       return transcript
+    case 'permission_request':
+      // A replayed question (a re-attach) already has its card.
+      if (transcript.entries.some((entry) => entry.kind === 'approval' && entry.request.id === event.request.id)) return transcript
+      return append(closeLive(transcript), { kind: 'approval', id: nextId(), request: event.request, settled: null })
+    case 'permission_settled':
+      return settleApproval(transcript, event.settled)
   }
 }
 
@@ -86,6 +94,16 @@ export function closeLive(transcript: Transcript): Transcript {
   const live = liveEntry(transcript)
   if (live === null) return transcript.liveIndex === null ? transcript : { ...transcript, liveIndex: null }
   return { ...replaceLive(transcript, live, { ...live.entry, live: false }), liveIndex: null }
+}
+
+/** Puts the outcome on the question's card (nothing when the card is not in this transcript). */
+function settleApproval(transcript: Transcript, settled: PermissionSettled): Transcript {
+  const index = transcript.entries.findIndex((entry) => entry.kind === 'approval' && entry.request.id === settled.id)
+  const entry = transcript.entries[index]
+  if (entry?.kind !== 'approval') return transcript
+  const entries = [...transcript.entries]
+  entries[index] = { ...entry, settled }
+  return { ...transcript, entries }
 }
 
 type AssistantEntry = Extract<ChatEntry, { kind: 'assistant' }>

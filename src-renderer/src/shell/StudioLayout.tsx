@@ -15,6 +15,7 @@ import { useSaveOnLeave } from '../editor/useSaveOnLeave'
 import { useFlowSession } from '../editor/useFlowSession'
 import { useApi } from './ApiContext'
 import { useRunNotifications } from '../runs/useRunNotifications'
+import { usePermissionStream } from '../permissions/usePermissionStream'
 import { RunFollower } from '../runs/RunFollower'
 import { NewFlowDialog } from '../flows/NewFlowDialog'
 import { useEditor, useEditorServices } from '../editor/EditorContext'
@@ -41,6 +42,7 @@ export function StudioLayout() {
   useEditorShortcuts(services.commands, view === 'flow')
   useGlobalShortcuts()
   useRunNotifications()
+  usePermissionStream()
   // Narrow windows give the canvas the width and show the properties over it.
   const narrow = useMediaQuery(NARROW)
   const docked = view === 'flow' && !narrow

@@ -5,6 +5,7 @@ import { FlowNameField } from '../editor/FlowNameField'
 import { SaveIndicator } from '../editor/SaveIndicator'
 import { ValidateButton } from '../editor/ValidateButton'
 import { RunControls } from '../runs/RunControls'
+import { ApprovalsIndicator } from '../permissions/ApprovalsIndicator'
 import { useShell } from './store'
 
 const VIEW_TITLES = { prompts: 'Prompt library', templates: 'Templates', settings: 'Settings' } as const
@@ -32,6 +33,7 @@ export function TitleBar() {
           <h1 className="title-bar__title">{view === 'flow' ? 'Flows' : VIEW_TITLES[view]}</h1>
         )}
       </div>
+      <ApprovalsIndicator />
       <button type="button" className="button button--small title-bar__search" onClick={() => setPaletteOpen(true)} data-testid="open-command-palette" title="Search flows and commands (Ctrl+K)">
         <Command size={13} aria-hidden="true" /> Search <kbd>Ctrl K</kbd>
       </button>
