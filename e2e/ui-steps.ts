@@ -91,6 +91,8 @@ export function watchProblems(page: Page): string[] {
 /** The canvas toolbar's Auto-layout (nodes added by clicks land close together). */
 export async function autoLayout(page: Page): Promise<void> {
   await page.getByTestId('canvas').getByRole('button', { name: 'Auto-layout' }).click()
+  // Every node in view, so each handle can be reached with the mouse.
+  await page.getByTestId('canvas').getByRole('button', { name: 'Fit View' }).click()
 }
 
 /** Draws an edge with the mouse, from `source`'s output handle to `target`'s input handle. */
