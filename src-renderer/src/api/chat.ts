@@ -4,6 +4,7 @@ import type {
   DeletedSessionResponse,
   NewSessionResponse,
   StopResponse,
+  TranscriptPage,
 } from '../../../src-main/contract/api'
 
 /** The executor node a chat talks to. */
@@ -19,6 +20,8 @@ export interface ChatApi {
   deleteSession(target: ChatTarget, sessionId: string): Promise<DeletedSessionResponse>
   /** Resolves once the running turn has ended (at once when none runs). */
   stop(target: ChatTarget, sessionId: string): Promise<void>
+  /** A page of the session's stored history, newest page first; `before` pages further back. */
+  transcript(target: ChatTarget, sessionId: string, before: string | null, limit?: number): Promise<TranscriptPage>
 }
 
 export function createChatApi(client: ApiClient): ChatApi {
@@ -40,6 +43,11 @@ export function createChatApi(client: ApiClient): ChatApi {
     },
     async stop(target, sessionId) {
       await client.request<StopResponse>('POST', `${base(target)}/stop`, { session_id: sessionId })
+    },
+    transcript(target, sessionId, before, limit = 200) {
+      const query = new URLSearchParams({ limit: String(limit) })
+      if (before !== null) query.set('before', before)
+      return client.request<TranscriptPage>('GET', `${base(target)}/sessions/${encodeURIComponent(sessionId)}/transcript?${query.toString()}`)
     },
   }
 }

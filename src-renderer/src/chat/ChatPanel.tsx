@@ -16,6 +16,7 @@ interface ChatPanelProps {
 /** Chat with one executor node: its sessions, the conversation, and the message box. */
 export function ChatPanel({ target, label, onClose }: ChatPanelProps) {
   const loadSessions = useChat((s) => s.loadSessions)
+  const loadEarlier = useChat((s) => s.loadEarlier)
   const view = useNodeChat(target)
   const titleId = useId()
   const { flowId, nodeId } = target
@@ -39,7 +40,7 @@ export function ChatPanel({ target, label, onClose }: ChatPanelProps) {
       </header>
       <SessionPicker target={target} view={view} />
       <ChatNotices target={target} chat={view.chat} />
-      <ChatTranscript view={view} />
+      <ChatTranscript view={view} onLoadEarlier={() => void loadEarlier(target)} />
       <ChatComposer target={target} view={view} />
     </section>
   )

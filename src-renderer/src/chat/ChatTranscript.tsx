@@ -5,19 +5,24 @@ import { ChatEntryView } from './ChatEntryView'
 // Within this many pixels of the bottom the view keeps following new output.
 const STICKY_PX = 48
 
-/** The conversation of the shown session, as far as this app session has seen it. */
-export function ChatTranscript({ view }: { view: NodeChatView }) {
-  const { chat, sessionId, transcript, running } = view
-  const session = chat.sessions.find((s) => s.session_id === sessionId)
-  // The server keeps no transcript we could show; say so rather than look empty.
-  const unseen = session ? session.message_count - transcript.sent : 0
+/** The conversation of the shown session: its stored history, then what streams live. */
+export function ChatTranscript({ view, onLoadEarlier }: { view: NodeChatView; onLoadEarlier: () => void }) {
+  const { transcript, running } = view
+  const { history } = transcript
   const box = useRef<HTMLDivElement>(null)
   const stuck = useRef(true)
 
+  // Older entries put in front keep the reader where they were; new ones follow the bottom when stuck.
+  const first = transcript.entries[0]?.id
+  const previous = useRef({ first, height: 0 })
   useLayoutEffect(() => {
     const element = box.current
-    if (element && stuck.current) element.scrollTop = element.scrollHeight
-  }, [transcript.entries])
+    if (!element) return
+    if (previous.current.first !== undefined && first !== previous.current.first && !stuck.current) {
+      element.scrollTop += element.scrollHeight - previous.current.height
+    } else if (stuck.current) element.scrollTop = element.scrollHeight
+    previous.current = { first, height: element.scrollHeight }
+  }, [transcript.entries, first])
 
   return (
     <div
@@ -32,13 +37,13 @@ export function ChatTranscript({ view }: { view: NodeChatView }) {
         stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_PX
       }}
     >
-      {unseen > 0 && (
-        <p className="transcript__earlier" data-testid="chat-earlier">
-          Earlier messages are not shown ({unseen} before this app session).
-        </p>
+      {history.earlier !== null && (
+        <button type="button" className="button button--small transcript__earlier" disabled={history.loading} onClick={onLoadEarlier} data-testid="chat-load-earlier">
+          {history.loading ? 'Loading…' : 'Load earlier messages'}
+        </button>
       )}
-      {transcript.entries.length === 0 && unseen <= 0 && (
-        <p className="transcript__empty">No messages yet. Say hello below.</p>
+      {transcript.entries.length === 0 && (
+        <p className="transcript__empty">{history.loading ? 'Loading the conversation…' : 'No messages yet. Say hello below.'}</p>
       )}
       {transcript.entries.map((entry) => (
         <ChatEntryView key={entry.id} entry={entry} />

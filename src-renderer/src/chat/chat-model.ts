@@ -36,6 +36,8 @@ export interface ChatState {
   /** Resolves once the server accepted (true) or refused (false) the message; the answer streams on. */
   send(target: ChatTarget, prompt: string): Promise<boolean>
   stop(target: ChatTarget): Promise<void>
+  /** Fetches the page of history before what the shown session displays. */
+  loadEarlier(target: ChatTarget): Promise<void>
   dismiss(target: ChatTarget): void
 }
 

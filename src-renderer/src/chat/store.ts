@@ -8,6 +8,7 @@ import { nodeChatKey, sessionChatKey } from './chat-keys'
 import { turnStatus } from './chat-status'
 import { errorMessage } from '../ui/format'
 import { pickSession } from './sessions'
+import { entriesFromHistory, prependHistory, withoutRunningTurn } from './history'
 import {
   EMPTY_CHAT,
   dropTranscript,
@@ -60,9 +61,31 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
         const listing = await api.listSessions(target)
         const selected = pickSession(listing, chatOf(target).selected)
         patchChat(target, { sessions: listing.sessions, selected, loaded: true, loading: false })
+        if (selected !== null) await loadHistory(target, selected)
         if (follow) followIfBusy(target)
       } catch (error) {
         patchChat(target, { loading: false, error: errorMessage(error) })
+      }
+    }
+
+    /**
+     * Merges the newest page of the session's stored history, once. A turn still
+     * running is left out: following it streams it again from its start.
+     */
+    const loadHistory = async (target: ChatTarget, sessionId: string): Promise<void> => {
+      const key = sessionChatKey(target, sessionId)
+      const history = get().transcripts[key]?.history
+      if (history?.loaded || history?.loading) return
+      edit(key, (t) => ({ ...t, history: { ...t.history, loading: true } }))
+      try {
+        const page = await api.transcript(target, sessionId, null)
+        const busy = chatOf(target).sessions.find((s) => s.session_id === sessionId)?.busy === true
+        const older = entriesFromHistory(busy ? withoutRunningTurn(page.entries) : page.entries, nextId)
+        edit(key, (t) => prependHistory(t, older, page.next_before))
+      } catch (error) {
+        // Without history the chat still works; say what is missing and go on.
+        edit(key, (t) => ({ ...t, history: { loaded: true, loading: false, earlier: null } }))
+        patchChat(target, { notice: `Earlier messages could not be loaded: ${errorMessage(error)}` })
       }
     }
 
@@ -120,6 +143,8 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
           created_at: created.created_at,
           busy: false,
         }
+        // A new session has no history to fetch.
+        edit(sessionChatKey(target, session.session_id), (t) => ({ ...t, history: { loaded: true, loading: false, earlier: null } }))
         patchChat(target, {
           sessions: [...chatOf(target).sessions, session],
           selected: session.session_id,
@@ -141,7 +166,7 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
 
       selectSession(target, sessionId) {
         patchChat(target, { selected: sessionId, error: null, notice: null })
-        followIfBusy(target)
+        void loadHistory(target, sessionId).then(() => followIfBusy(target))
       },
 
       async newSession(target) {
@@ -180,6 +205,9 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
         if (sessionId === null) return false
         const key = sessionChatKey(target, sessionId)
         if (get().running[key]) return false
+        // History first, so a message sent right after a reload lands after it, not before.
+        await loadHistory(target, sessionId)
+        if (get().running[key]) return false
 
         const userEntry = nextId()
         edit(key, (t) => addUserMessage(t, text, userEntry))
@@ -215,6 +243,23 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
           stream.abort()
         }
         edit(key, (t) => addNote(t, 'Stopped.', nextId()))
+      },
+
+      async loadEarlier(target) {
+        const sessionId = chatOf(target).selected
+        if (sessionId === null) return
+        const key = sessionChatKey(target, sessionId)
+        const history = get().transcripts[key]?.history
+        if (!history || history.loading || history.earlier === null) return
+        const before = history.earlier
+        edit(key, (t) => ({ ...t, history: { ...t.history, loading: true } }))
+        try {
+          const page = await api.transcript(target, sessionId, before)
+          edit(key, (t) => prependHistory(t, entriesFromHistory(page.entries, nextId), page.next_before))
+        } catch (error) {
+          edit(key, (t) => ({ ...t, history: { ...t.history, loading: false } }))
+          patchChat(target, { error: `Earlier messages could not be loaded: ${errorMessage(error)}` })
+        }
       },
 
       dismiss: (target) => patchChat(target, { error: null, notice: null }),

@@ -17,14 +17,25 @@ export interface Transcript {
   entries: ChatEntry[]
   /** Index of the assistant entry still being built from deltas, if any. */
   liveIndex: number | null
-  /** Messages sent from this app session, to tell how many earlier ones are not shown. */
+  /** Messages sent from this app session. */
   sent: number
+  /** How much of the stored history is in `entries`. */
+  history: HistoryState
 }
 
-export const EMPTY_TRANSCRIPT: Transcript = { entries: [], liveIndex: null, sent: 0 }
+export interface HistoryState {
+  /** The newest page has been merged (or there is none: a session made here). */
+  loaded: boolean
+  loading: boolean
+  /** Cursor of the next older page; null when the start is shown. */
+  earlier: string | null
+}
+
+export const EMPTY_TRANSCRIPT: Transcript = { entries: [], liveIndex: null, sent: 0, history: { loaded: false, loading: false, earlier: null } }
 
 export function addUserMessage(transcript: Transcript, text: string, id: number): Transcript {
   return {
+    ...transcript,
     entries: [...transcript.entries, { kind: 'user', id, text }],
     liveIndex: null,
     sent: transcript.sent + 1,
@@ -35,7 +46,7 @@ export function addUserMessage(transcript: Transcript, text: string, id: number)
 export function withdrawUserMessage(transcript: Transcript, id: number): Transcript {
   const entries = transcript.entries.filter((entry) => entry.id !== id)
   if (entries.length === transcript.entries.length) return transcript
-  return { entries, liveIndex: null, sent: transcript.sent - 1 }
+  return { ...transcript, entries, liveIndex: null, sent: transcript.sent - 1 }
 }
 
 /** A line from the app itself (e.g. "Stopped"); ends any half-built answer. */
