@@ -165,9 +165,16 @@ function plans(workDir: string): Record<NodeType, Plan[]> {
           { field: 'working_dir', label: 'Working directory', type: 'directory', value: workDir },
           { field: 'permissions', label: 'Allowed tools', type: 'chip', item: 'tool', value: 'Read' },
           { field: 'permissions', label: 'Allowed tools', type: 'list', item: 'tool', values: ['Bash(git log:*)'] },
+          { field: 'permission_mode', label: 'Tool permissions', type: 'select', value: 'allowed_tools' },
           { field: 'append_system_prompt', label: 'System prompt (appended)', type: 'prompt', value: 'Answer in English.' },
         ],
-        config: { prompt: 'Summarise these items:\n{{content}}', working_dir: workDir, permissions: ['Read', 'Bash(git log:*)'], append_system_prompt: 'Answer in English.' },
+        config: {
+          prompt: 'Summarise these items:\n{{content}}',
+          working_dir: workDir,
+          permissions: ['Read', 'Bash(git log:*)'],
+          permission_mode: 'allowed_tools',
+          append_system_prompt: 'Answer in English.',
+        },
       },
     ],
     sink: [
