@@ -1,6 +1,10 @@
 import { TOOL_INPUT_LIMIT, TOOL_RESULT_LIMIT, clip, formatCost, toolInputSummary } from './chat-format'
+import { lazy, Suspense } from 'react'
 import type { ChatEntry } from './transcript'
 import { ApprovalCard } from '../permissions/ApprovalCard'
+
+// The Markdown renderer (react-markdown, remark-gfm) loads with the first finished answer.
+const MessageMarkdown = lazy(() => import('./MessageMarkdown'))
 
 /** One line of the transcript, styled by what it is. */
 export function ChatEntryView({ entry }: { entry: ChatEntry }) {
@@ -18,10 +22,17 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
       return (
         <div className="msg msg--assistant" data-testid="chat-assistant" data-live={entry.live ? 'true' : 'false'}>
           <span className="msg__who">Claude</span>
-          <p className="msg__text" data-testid="message-text">
-            {entry.text}
-            {entry.live && <span className="msg__cursor" aria-hidden="true" />}
-          </p>
+          {entry.live ? (
+            // Plain text while it streams: half a code fence would reflow on every delta.
+            <p className="msg__text" data-testid="message-text">
+              {entry.text}
+              <span className="msg__cursor" aria-hidden="true" />
+            </p>
+          ) : (
+            <Suspense fallback={<p className="msg__text" data-testid="message-text">{entry.text}</p>}>
+              <MessageMarkdown text={entry.text} />
+            </Suspense>
+          )}
         </div>
       )
     case 'tool':
