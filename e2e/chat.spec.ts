@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { Flow } from '../src-main/contract/api'
 import type { ClaudeWorld } from './claude'
 import { chatTest as test, expect } from './fixtures'
-import { repoRoot } from './paths'
+import { shot } from './screenshots'
 import type { RunningServer } from './server'
 import { addNodeFromPalette, configureExecutor, createFlowInUi, expectSaved, openFlowId, openTab, selectNode, watchProblems } from './ui-steps'
 
@@ -285,7 +285,7 @@ test('chat panel mid-conversation (README screenshot)', async ({ page, server, c
   await say(chat, 'Now draft the notes [[slow:400]]')
   await expect(chat.getByTestId('chat-assistant').last()).toContainText('tick 3', { timeout: 20_000 })
   await page.mouse.move(0, 0)
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/chat.png'), animations: 'disabled' })
+  await shot(page, 'chat')
   await chat.getByRole('button', { name: 'Stop' }).click()
   await expectIdle(chat, 5_000)
 })
