@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ShieldAlert, ShieldCheck } from 'lucide-react'
 import { Popover } from '../ui/Popover'
 import { useFlows } from '../flows/FlowsProvider'
@@ -13,9 +13,16 @@ export function ApprovalsIndicator() {
   const pending = useMemo(() => pendingList(pendingById), [pendingById])
   const flows = useFlows((state) => state.flows)
   const nodes = useFlows((state) => state.nodes)
+  const loadNodes = useFlows((state) => state.loadNodes)
   const [open, setOpen] = useState(false)
   const close = useCallback(() => setOpen(false), [])
   const count = pending.length
+  // Node labels come with a flow's full record; fetch the ones the list needs when it opens.
+  useEffect(() => {
+    if (!open) return
+    const missing = new Set(pending.map((request) => request.flow_id).filter((id) => nodes[id] === undefined))
+    for (const id of missing) void loadNodes(id)
+  }, [open, pending, nodes, loadNodes])
   const label = count === 0 ? 'Approvals: nothing waiting' : `Approvals: ${count} waiting`
 
   return (
