@@ -149,9 +149,8 @@ chatTest('a running run is cancelled from the title bar: its claude is gone and 
   await panel.getByLabel('Working directory').fill(claude.workDir)
   await saved(page)
 
+  // No trigger is only a note: a run by hand starts without asking.
   await page.getByTestId('run-flow').click()
-  // No trigger: the check says so, and the run can go anyway.
-  await page.getByTestId('run-anyway').click()
   await expect(canvasNode(page, executor)).toHaveAttribute('data-run-state', 'running', { timeout: 15_000 })
   const status = async () => (await (await fetch(`${server.baseUrl}/api/status`, { headers: { Authorization: `Bearer ${server.token}` } })).json()) as AppStatus
   await expect.poll(async () => (await status()).processes.filter((p) => p.role === 'run').length, { timeout: 10_000 }).toBe(1)

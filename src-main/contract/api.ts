@@ -232,9 +232,15 @@ export interface ValidationProblem {
   /** The config field at fault, when one is. */
   field: string | null
   message: string
+  /**
+   * Extension: `warning` for what does not make a run fail but keeps the flow from
+   * starting on its own (no trigger, a bad schedule). Absent means an error.
+   */
+  severity?: 'warning'
 }
 
 export interface FlowValidation {
+  /** True when no problem is an error: a run started now will not fail on configuration. */
   valid: boolean
   problems: ValidationProblem[]
 }

@@ -202,17 +202,21 @@ export function graphProblems(flow: Flow, context: CheckContext): ValidationProb
   ]
 }
 
-/** Things that are not run failures but keep the flow from starting on its own. */
+/** Things that are not run failures but keep the flow from starting on its own: warnings. */
 export function triggerProblems(flow: Flow): ValidationProblem[] {
+  const warn = (node_id: string | null, field: string | null, message: string): ValidationProblem[] => [{ ...problem(node_id, field, message), severity: 'warning' }]
   const trigger = flow.nodes.find((node) => node.node_type === 'trigger')
-  if (!trigger) return [problem(null, null, 'the flow has no trigger: it can only be run by hand')]
+  if (!trigger) return warn(null, null, 'the flow has no trigger: it can only be run by hand')
   if (trigger.kind !== 'cron') return []
   const schedule = configOf(trigger).schedule
-  if (typeof schedule !== 'string') return [problem(trigger.id, 'schedule', "cron trigger missing 'schedule'")]
-  if (schedule.trim() === '') return [problem(trigger.id, 'schedule', 'cron trigger has no schedule configured')]
+  if (typeof schedule !== 'string') return warn(trigger.id, 'schedule', "cron trigger missing 'schedule'")
+  if (schedule.trim() === '') return warn(trigger.id, 'schedule', 'cron trigger has no schedule configured')
   const parsed = parseCron(schedule)
-  return parsed.ok ? [] : [problem(trigger.id, 'schedule', `invalid cron: ${parsed.error}`)]
+  return parsed.ok ? [] : warn(trigger.id, 'schedule', `invalid cron: ${parsed.error}`)
 }
+
+/** Errors make a run fail; warnings do not. */
+export const isError = (found: ValidationProblem): boolean => found.severity !== 'warning'
 
 /** Every problem at once, for POST /api/flows/{id}/validate. */
 export function checkFlow(flow: Flow, context: CheckContext): ValidationProblem[] {

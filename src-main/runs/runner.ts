@@ -7,7 +7,7 @@ import type { Flow, FlowNode, FlowRun, FlowValidation, RunTrigger } from '../con
 import { storedTimestamp } from '../time'
 import { runWithContext } from './context-run'
 import { executorsOf, planFlow } from './dag'
-import { checkFlow, executorProblems, parseFilter, parseSource, throwFirst } from './flow-checks'
+import { checkFlow, executorProblems, parseFilter, parseSource, throwFirst, isError } from './flow-checks'
 import { runGraph } from './graph'
 import { fetchSource, message, NodeWork, renderExecutorPrompt, type WorkDeps } from './node-work'
 import { runPipeline } from './pipeline'
@@ -144,7 +144,7 @@ export class FlowRunner {
   /** What POST /api/flows/{id}/validate answers: every configuration problem a run could fail on. */
   validate(flow: Flow): FlowValidation {
     const problems = checkFlow(flow, { env: this.deps.integrations.env, serverCwd: this.deps.serverCwd })
-    return { valid: problems.length === 0, problems }
+    return { valid: !problems.some(isError), problems }
   }
 
   private async normalRun(flow: Flow, variables: Record<string, string>, work: NodeWork): Promise<void> {

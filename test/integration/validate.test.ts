@@ -76,11 +76,12 @@ describe('POST /api/flows/{id}/validate', () => {
 
   it('also reports what keeps a flow from starting on its own', async () => {
     const noTrigger = await createFlow({ name: 'By hand', nodes: [exec()] })
-    expect(await validate(noTrigger)).toEqual({ valid: false, problems: [{ node_id: null, field: null, message: 'the flow has no trigger: it can only be run by hand' }] })
+    // Warnings: a run by hand still works, so the flow is valid.
+    expect(await validate(noTrigger)).toEqual({ valid: true, problems: [{ node_id: null, field: null, message: 'the flow has no trigger: it can only be run by hand', severity: 'warning' }] })
     const noSchedule = await createFlow({ name: 'No schedule', nodes: [node('c', 'trigger', 'cron', {}), exec()] })
-    expect((await validate(noSchedule)).problems).toEqual([{ node_id: 'c', field: 'schedule', message: "cron trigger missing 'schedule'" }])
+    expect((await validate(noSchedule)).problems).toEqual([{ node_id: 'c', field: 'schedule', message: "cron trigger missing 'schedule'", severity: 'warning' }])
     const badSchedule = await createFlow({ name: 'Bad schedule', nodes: [node('c', 'trigger', 'cron', { schedule: '61 * * * *' }), exec()] })
-    expect((await validate(badSchedule)).problems).toEqual([{ node_id: 'c', field: 'schedule', message: expect.stringMatching(/^invalid cron: /) }])
+    expect((await validate(badSchedule)).problems).toEqual([{ node_id: 'c', field: 'schedule', message: expect.stringMatching(/^invalid cron: /), severity: 'warning' }])
   })
 
   it('a flow it calls clean runs without a configuration failure', async () => {

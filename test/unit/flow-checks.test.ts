@@ -88,8 +88,8 @@ describe('config checks', () => {
   })
 
   it('trigger checks', () => {
-    expect(triggerProblems(flow([exec('x')]))).toEqual([{ node_id: null, field: null, message: 'the flow has no trigger: it can only be run by hand' }])
-    expect(triggerProblems(flow([node('c', 'trigger', 'cron', { schedule: ' ' })]))).toEqual([{ node_id: 'c', field: 'schedule', message: 'cron trigger has no schedule configured' }])
+    expect(triggerProblems(flow([exec('x')]))).toEqual([{ node_id: null, field: null, message: 'the flow has no trigger: it can only be run by hand', severity: 'warning' }])
+    expect(triggerProblems(flow([node('c', 'trigger', 'cron', { schedule: ' ' })]))).toEqual([{ node_id: 'c', field: 'schedule', message: 'cron trigger has no schedule configured', severity: 'warning' }])
     expect(triggerProblems(flow([node('c', 'trigger', 'cron', { schedule: '* * * * * *' })]))[0]!.message).toMatch(/^invalid cron: /)
     expect(triggerProblems(flow([node('w', 'trigger', 'webhook', { path: 'x' })]))).toEqual([])
   })

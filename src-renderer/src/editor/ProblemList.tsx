@@ -6,15 +6,17 @@ export function ProblemList({ problems, onPick }: { problems: readonly Validatio
   const { store } = useEditorServices()
   const nodes = useEditor(selectNodes)
   if (problems.length === 0) return <p className="problem-list__none">No problems: the flow is ready to run.</p>
+  // Errors first: they are what stops a run.
+  const ordered = [...problems].sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'))
   return (
     <ul className="problem-list" data-testid="problem-list">
-      {problems.map((problem, index) => {
+      {ordered.map((problem, index) => {
         const node = problem.node_id ? nodes.find((candidate) => candidate.id === problem.node_id) : undefined
         return (
           <li key={`${problem.node_id ?? 'flow'}-${problem.field ?? ''}-${index}`}>
             <button
               type="button"
-              className="problem-list__item"
+              className={`problem-list__item${problem.severity === 'warning' ? ' problem-list__item--warning' : ''}`}
               disabled={!node}
               onClick={() => {
                 if (node) store.getState().select([node.id])
@@ -22,6 +24,7 @@ export function ProblemList({ problems, onPick }: { problems: readonly Validatio
               }}
             >
               <strong>{node ? node.label : 'Flow'}</strong>
+              {problem.severity === 'warning' && <em className="problem-list__note">note</em>}
               {problem.field && <code>{problem.field}</code>}
               <span>{problem.message}</span>
             </button>

@@ -20,14 +20,17 @@ export function ValidateButton() {
     setChecking(false)
     setOpen(true)
   }
-  const Icon = problems.length > 0 ? ShieldAlert : ShieldCheck
+  const errors = problems.filter((found) => found.severity !== 'warning').length
+  const warnings = problems.length - errors
+  const Icon = errors > 0 ? ShieldAlert : ShieldCheck
+  const label = errors > 0 ? `${errors} problem${errors === 1 ? '' : 's'}` : warnings > 0 ? `${warnings} note${warnings === 1 ? '' : 's'}` : 'Validate'
   return (
     <div className="anchor">
-      <button type="button" className={`button button--small${problems.length > 0 ? ' button--warn' : ''}`} onClick={() => (open ? setOpen(false) : void check())} data-testid="validate" aria-expanded={open}>
-        <Icon size={14} aria-hidden="true" /> {checking ? 'Checking…' : problems.length > 0 ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'Validate'}
+      <button type="button" className={`button button--small${errors > 0 ? ' button--warn' : ''}`} onClick={() => (open ? setOpen(false) : void check())} data-testid="validate" aria-expanded={open}>
+        <Icon size={14} aria-hidden="true" /> {checking ? 'Checking…' : label}
       </button>
       <Popover open={open} onClose={() => setOpen(false)} label="Validation" testId="validation">
-        <h3 className="popover__title">{problems.length > 0 ? 'This flow would not run as it is' : 'Ready to run'}</h3>
+        <h3 className="popover__title">{errors > 0 ? 'This flow would not run as it is' : 'Ready to run'}</h3>
         <ProblemList problems={problems} onPick={() => setOpen(false)} />
       </Popover>
     </div>

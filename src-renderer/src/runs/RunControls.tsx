@@ -40,7 +40,8 @@ export function RunControls({ flowId }: { flowId: string }) {
     await services.saves.flush()
     await revalidate(client, services)
     setChecking(false)
-    if (services.store.getState().problems.length > 0) setGate(true)
+    // Warnings (no trigger, a bad schedule) do not stop a run by hand.
+    if (services.store.getState().problems.some((found) => found.severity !== 'warning')) setGate(true)
     else void trigger(flowId)
   }
 
@@ -74,7 +75,7 @@ export function RunControls({ flowId }: { flowId: string }) {
       </button>
       <Popover open={gate} onClose={() => setGate(false)} label="Run anyway?" testId="run-gate">
         <h3 className="popover__title">This run would fail</h3>
-        <ProblemList problems={problems} onPick={() => setGate(false)} />
+        <ProblemList problems={problems.filter((found) => found.severity !== 'warning')} onPick={() => setGate(false)} />
         <div className="popover__actions">
           <button type="button" className="button button--small" onClick={() => setGate(false)}>
             Fix first
