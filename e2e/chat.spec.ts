@@ -232,12 +232,7 @@ test('New session starts a second session, the picker switches to it, and the ol
   expect((await api.listSessions(flowId, nodeId)).sessions.map((s) => s.session_id)).toEqual([secondId])
 })
 
-// KNOWN FAILURE (not the studio): since the fetch-based stream bridge, a chat turn whose response
-// ends cleanly before its `done` event is reported lost ("Lost the connection to this answer (the
-// stream ended before the answer was complete)…") instead of being re-attached through
-// …/interact/stream with Last-Event-ID, as the EventSource client did and this test expects.
-// See src-renderer/src/api/turn-stream.ts (endOnClose: true; onEnd without done → 'lost').
-test('a stream cut mid-turn re-attaches once with Last-Event-ID and loses nothing [fails: clean cut not re-attached]', async ({ page, server, claude }) => {
+test('a stream cut mid-turn re-attaches once with Last-Event-ID and loses nothing', async ({ page, server, claude }) => {
   const { chat } = await openNewChat(page, server, claude.workDir)
   const reattached: (string | null)[] = []
   page.on('request', (request) => {

@@ -59,7 +59,12 @@ export function followTurn(open: OpenStream, target: ChatTarget, sessionId: stri
   return streamTurn(open, attachPath(target, sessionId), {}, handlers)
 }
 
-/** Reads one turn's stream to its end; the server closes it after `done` (or a terminal `error`). */
+/**
+ * Reads one turn's stream to its end; the server closes it after `done` (or a
+ * terminal `error`). A stream that closes cleanly before either (a proxy or a
+ * network cut that looks like a normal end) is re-attached through the GET
+ * route after the last event id, like a drop, a few times at most.
+ */
 export function streamTurn(open: OpenStream, path: string, options: OpenStreamOptions, handlers: TurnHandlers): TurnStream {
   let settle!: (outcome: TurnOutcome) => void
   const finished = new Promise<TurnOutcome>((resolve) => (settle = resolve))
@@ -67,6 +72,9 @@ export function streamTurn(open: OpenStream, path: string, options: OpenStreamOp
   let opened = false
   let sawError = false
   let reattaches = 0
+  let lastEventId: string | null = options.lastEventId ?? null
+  let unsubscribe: () => void = () => undefined
+  const resumePath = options.resumePath ?? (options.method === 'POST' ? undefined : path)
 
   const end = (outcome: TurnOutcome): void => {
     if (settled) return
@@ -85,25 +93,38 @@ export function streamTurn(open: OpenStream, path: string, options: OpenStreamOp
     end(opened ? { kind: 'lost', error: cause } : { kind: 'refused', error: cause })
   }
 
-  const unsubscribe = open(path, {
-    onOpen: () => {
-      if (!opened) handlers.onOpen?.()
-      opened = true
-    },
-    onEvent: (message) => {
-      const event = decodeChatEvent(message)
-      if (event === null) return
-      if (event.type === 'error') sawError = true
-      handlers.onEvent(event)
-      if (event.type === 'done') end({ kind: 'finished' })
-    },
-    onError,
-    onEnd: () => {
-      // "Nothing could start" ends the stream right after its error, with no done.
-      if (sawError) end({ kind: 'finished' })
-      else end({ kind: 'lost', error: new Error('the stream ended before the answer was complete') })
-    },
-  }, { ...options, endOnClose: true })
+  const onEnd = (): void => {
+    // "Nothing could start" ends the stream right after its error, with no done.
+    if (sawError) return end({ kind: 'finished' })
+    if (resumePath !== undefined && reattaches < MAX_REATTACHES) {
+      reattaches++
+      handlers.onReconnect?.()
+      unsubscribe()
+      attach(resumePath, { lastEventId })
+      return
+    }
+    end({ kind: 'lost', error: new Error('the stream ended before the answer was complete') })
+  }
 
+  const attach = (from: string, attachOptions: OpenStreamOptions): void => {
+    unsubscribe = open(from, {
+      onOpen: () => {
+        if (!opened) handlers.onOpen?.()
+        opened = true
+      },
+      onEvent: (message) => {
+        if (message.id !== null) lastEventId = message.id
+        const event = decodeChatEvent(message)
+        if (event === null) return
+        if (event.type === 'error') sawError = true
+        handlers.onEvent(event)
+        if (event.type === 'done') end({ kind: 'finished' })
+      },
+      onError,
+      onEnd,
+    }, { ...attachOptions, resumePath, endOnClose: true })
+  }
+
+  attach(path, options)
   return { abort: () => end({ kind: 'aborted' }), finished }
 }
