@@ -198,8 +198,9 @@ for (const [width, height] of [
       await page.getByTestId(`open-${screen}`).click()
       await expect(page.getByTestId(`open-${screen}`)).toHaveAttribute('aria-current', 'page')
       // The screens are loaded on demand: measure once they are there.
-      await expect(page.getByTestId(SCREENS[screen])).toBeVisible()
+      await expect(page.getByTestId(SCREENS[screen]).or(page.locator('#root:empty'))).toBeVisible()
       expect(pageErrors, `no error in the page on ${screen}`).toEqual([])
+      await expect(page.getByTestId(SCREENS[screen])).toBeVisible()
       await checkLayout(page, `${width}×${height}, ${screen}`, 'screen')
       if (width === 1024) await page.screenshot({ path: join(repoRoot, `docs/screenshots/${screen}-1024.png`), animations: 'disabled' })
     }
