@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FlowNode, NodeKind } from '../../src-main/contract/api'
 import { addFragment, connect, moveNodes, removeItems, updateNode, type FlowDoc } from '../../src-renderer/src/editor/edits'
-import { copyFragment, nodeFromKind, parseFragment, placeFragment, serializeFragment, uniqueLabel } from '../../src-renderer/src/editor/fragments'
+import { copyFragment, freeSpot, nodeFromKind, parseFragment, placeFragment, serializeFragment, uniqueLabel } from '../../src-renderer/src/editor/fragments'
 import { edgeRefusal, reaches } from '../../src-renderer/src/editor/graph-rules'
 import { layoutLeftToRight } from '../../src-renderer/src/editor/layout'
 
@@ -104,6 +104,12 @@ describe('fragments', () => {
     expect(placed.edges[0]).toMatchObject({ source: placed.nodes[0]!.id, target: placed.nodes[1]!.id })
     expect(placed.nodes[0]!.position).toEqual({ x: 40, y: 40 })
     expect(addFragment(digest, placed).nodes).toHaveLength(7)
+  })
+
+  it('a new card goes below the ones already where it was wanted', () => {
+    const taken = [node('a', 'source'), { ...node('b', 'source'), position: { x: 0, y: 100 } }]
+    expect(freeSpot(taken, { x: 10, y: 10 })).toEqual({ x: 10, y: 210 })
+    expect(freeSpot(taken, { x: 600, y: 0 })).toEqual({ x: 600, y: 0 })
   })
 
   it('clipboard text round-trips and anything else is refused', () => {

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { NodeKind } from '../../../src-main/contract/api'
 import { useEditorServices } from './EditorContext'
 import { NODE_TYPE_NAMES, NODE_TYPE_ORDER, nodeColour, nodeIcon } from './node-look'
-import { nodeFromKind } from './fragments'
+import { freeSpot, nodeFromKind } from './fragments'
 
 export const KIND_DRAG_TYPE = 'application/x-shoggoth-kind'
 const OPEN_KEY = 'shoggoth.paletteOpen'
@@ -18,17 +18,16 @@ export function Palette() {
     localStorage.setItem(OPEN_KEY, String(!open))
     setOpen(!open)
   }
-  const [added, setAdded] = useState(0)
 
-  // A click drops the node near the middle of the view, a little apart from the last one.
+  // A click drops the node near the middle of the view, clear of the others.
   const addAtCentre = (kind: NodeKind) => {
     const doc = store.getState().doc
     const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect()
     if (!doc || !pane) return
     const centre = screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
-    const step = (added % 6) * 24
-    store.getState().add({ nodes: [nodeFromKind(kind, { x: Math.round(centre.x - 110 + step), y: Math.round(centre.y - 38 + step) }, doc.nodes)], edges: [] })
-    setAdded((count) => count + 1)
+    // Below whatever is already there, so a row of clicks never stacks cards on top of each other.
+    const at = freeSpot(doc.nodes, { x: Math.round(centre.x - 110), y: Math.round(centre.y - 38) })
+    store.getState().add({ nodes: [nodeFromKind(kind, at, doc.nodes)], edges: [] })
   }
 
   return (

@@ -1,6 +1,6 @@
 // Editor actions shared by the toolbar, keyboard shortcuts and the command palette.
 import { readClipboard, copyToClipboard } from './clipboard'
-import { copyFragment, nodeFromKind, placeFragment } from './fragments'
+import { copyFragment, freeSpot, nodeFromKind, placeFragment } from './fragments'
 import type { EditorStore } from './store'
 import type { NodeKind, Position } from '../../../src-main/contract/api'
 
@@ -47,7 +47,7 @@ export function createEditorCommands(store: EditorStore) {
     },
     addNode: (kind: NodeKind, position: Position) => {
       const doc = state().doc
-      if (doc) state().add({ nodes: [nodeFromKind(kind, position, doc.nodes)], edges: [] })
+      if (doc) state().add({ nodes: [nodeFromKind(kind, freeSpot(doc.nodes, position), doc.nodes)], edges: [] })
     },
     layout: async () => {
       // dagre loads on first use: most sessions never auto-layout.

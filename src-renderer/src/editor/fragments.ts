@@ -74,3 +74,14 @@ export function parseFragment(text: string): Fragment | null {
 export function serializeFragment(fragment: Fragment): string {
   return JSON.stringify({ shoggoth_fragment: 1, ...fragment })
 }
+
+const CARD = { width: 220, height: 76, gap: 24 }
+
+/** The first place at or below `wanted` where a new card covers no other card (pure). */
+export function freeSpot(nodes: readonly FlowNode[], wanted: Position): Position {
+  const overlaps = (at: Position) =>
+    nodes.some((node) => Math.abs(node.position.x - at.x) < CARD.width + CARD.gap / 2 && Math.abs(node.position.y - at.y) < CARD.height + CARD.gap / 2)
+  let at = { ...wanted }
+  for (let tries = 0; tries < 50 && overlaps(at); tries++) at = { x: at.x, y: at.y + CARD.height + CARD.gap }
+  return at
+}

@@ -24,7 +24,8 @@ export function BottomPanel() {
   const ids = useId()
   return (
     <section className="bottom-panel" aria-label="Run log, history, chat and console">
-      <div className="tabs" role="tablist">
+      <div className="tabs">
+        <div className="tabs__list" role="tablist">
         {TABS.map(({ tab: value, label }) => (
           <button key={value} type="button" role="tab" id={`${ids}-${value}`} aria-selected={tab === value} aria-controls={`${ids}-panel`} className="tabs__tab" data-testid={`tab-${value}`} onClick={() => showTab(value)}>
             {label}
@@ -35,6 +36,7 @@ export function BottomPanel() {
             )}
           </button>
         ))}
+        </div>
         {flowId && <RunStreamStatus flowId={flowId} />}
       </div>
       <div className="bottom-panel__body" role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-${tab}`}>

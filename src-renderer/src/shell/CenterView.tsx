@@ -2,6 +2,7 @@ import { FlowEditor } from '../editor/FlowEditor'
 import { lazy, Suspense } from 'react'
 import { Banner } from '../ui/Banner'
 import { ErrorBanner } from '../ui/ErrorBanner'
+import { ScreenBoundary } from '../ui/ScreenBoundary'
 import { useOpenCreatedFlow } from './useOpenCreatedFlow'
 import { useShell } from './store'
 
@@ -19,11 +20,13 @@ export function CenterView({ loadError, onRetry }: { loadError: string | null; o
       <ErrorBanner />
       {loadError && <Banner kind="error" message={loadError} onRetry={onRetry} testId="flow-load-error" />}
       {view === 'flow' && <FlowEditor />}
-      <Suspense fallback={<p className="center__note">Loading…</p>}>
-        {view === 'prompts' && <PromptLibraryView />}
-        {view === 'templates' && <TemplateGallery onCreated={openCreated} />}
-        {view === 'settings' && <SettingsView />}
-      </Suspense>
+      <ScreenBoundary key={view}>
+        <Suspense fallback={<p className="center__note">Loading…</p>}>
+          {view === 'prompts' && <PromptLibraryView />}
+          {view === 'templates' && <TemplateGallery onCreated={openCreated} />}
+          {view === 'settings' && <SettingsView />}
+        </Suspense>
+      </ScreenBoundary>
     </main>
   )
 }

@@ -22,7 +22,7 @@ function NodeCardView({ data, selected }: NodeProps<CanvasNode>) {
       data-run-state={runState ?? ''}
       title={lastOutput ? `Last output:\n${lastOutput.slice(0, 600)}` : undefined}
     >
-      {takesInput && <Handle type="target" position={Position.Left} className="node-card__handle" aria-label={`Input of ${node.label}`} />}
+      {takesInput && <Handle type="target" position={Position.Left} className="node-card__handle" title={`Input of ${node.label}`} />}
       <div className="node-card__head">
         <span className="node-card__icon" aria-hidden="true">
           <Icon size={15} />
@@ -40,7 +40,7 @@ function NodeCardView({ data, selected }: NodeProps<CanvasNode>) {
         {runState && <span className={`node-card__state node-card__state--${runState}`}>{RUN_STATE_LABELS[runState]}</span>}
       </div>
       <div className="node-card__summary">{summary || '\u00a0'}</div>
-      {givesOutput && <Handle type="source" position={Position.Right} className="node-card__handle" aria-label={`Output of ${node.label}`} />}
+      {givesOutput && <Handle type="source" position={Position.Right} className="node-card__handle" title={`Output of ${node.label}`} />}
     </div>
   )
 }
