@@ -96,7 +96,7 @@ test('chats with a new executor node: live answer, cost, and a second message in
       id: nodeId,
       node_type: 'executor',
       kind: 'claude-code',
-      config: { prompt: 'Summarise what you are given.', working_dir: claude.workDir },
+      config: { prompt: 'Summarise what you are given.', working_dir: claude.workDir, permission_mode: 'ask' },
       position: { x: expect.any(Number) as unknown, y: expect.any(Number) as unknown },
       label: 'Writer',
     },
@@ -116,7 +116,8 @@ test('chats with a new executor node: live answer, cost, and a second message in
     },
     { times: 1 },
   )
-  await say(chat, 'hello shoggoth')
+  // The route hands the page the answer only once the whole turn is over: allow for that.
+  await say(chat, 'hello shoggoth', 30_000)
   await expect(chat.getByTestId('chat-user').getByTestId('message-text')).toHaveText(['hello shoggoth'])
   // The answer streams in and is confirmed by the whole text block.
   await expect(answers(chat)).toHaveText(['Echo: hello shoggoth'], { timeout: 20_000 })
