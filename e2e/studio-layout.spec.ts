@@ -3,13 +3,12 @@
 // a node selected: screenshots for the docs, and checked here — nothing
 // overflows its panel, no text is squeezed to a letter per line, the page
 // itself never scrolls, and axe-core finds nothing critical.
-import { join } from 'node:path'
+import { shot } from './screenshots'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import type { NewFlow } from '../src-main/contract/api'
 import { canvasNode, selectNode } from './studio'
 import { expect, test } from './fixtures'
-import { repoRoot } from './paths'
 
 test.describe.configure({ timeout: 120_000 })
 
@@ -170,7 +169,7 @@ for (const [width, height] of [
       await expect(panel.getByLabel('Working directory')).toHaveValue('/tmp')
       await expect(canvasNode(page, 'write')).toHaveClass(/node-card--selected/)
       await page.waitForTimeout(300)
-      await page.screenshot({ path: join(repoRoot, `docs/screenshots/studio-${theme}-${width}.png`), animations: 'disabled' })
+      await shot(page, `studio-${theme}-${width}`)
       await checkLayout(page, `${theme} ${width}×${height}, a node selected`)
       await checkAxe(page, `${theme} ${width}`, testInfo)
     }
@@ -202,7 +201,7 @@ for (const [width, height] of [
       expect(pageErrors, `no error in the page on ${screen}`).toEqual([])
       await expect(page.getByTestId(SCREENS[screen])).toBeVisible()
       await checkLayout(page, `${width}×${height}, ${screen}`, 'screen')
-      if (width === 1024) await page.screenshot({ path: join(repoRoot, `docs/screenshots/${screen}-1024.png`), animations: 'disabled' })
+      if (width === 1024) await shot(page, `${screen}-1024`)
     }
   })
 }
