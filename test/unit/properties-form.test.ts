@@ -28,7 +28,7 @@ describe('formFields', () => {
     expect(pr.map((f) => [f.name, f.control])).toEqual([['repos', 'repos'], ['working_dir', 'directory']])
     const executor = formFields(node('claude-api', 'executor'), undefined)
     expect(executor.map((f) => [f.name, f.control])).toEqual([
-      ['prompt', 'prompt'], ['working_dir', 'directory'], ['permissions', 'permissions'], ['append_system_prompt', 'multiline'],
+      ['prompt', 'prompt'], ['working_dir', 'directory'], ['permission_mode', 'permission-mode'], ['permissions', 'permissions'], ['append_system_prompt', 'multiline'],
     ])
   })
 

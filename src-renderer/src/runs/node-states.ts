@@ -2,7 +2,7 @@
 import type { FlowNode, FlowRun } from '../../../src-main/contract/api'
 import type { RunLogGroup } from './run-log'
 
-export type NodeRunState = 'running' | 'done' | 'failed' | 'skipped'
+export type NodeRunState = 'running' | 'waiting' | 'done' | 'failed' | 'skipped'
 
 /**
  * The live log of the run wins over its stored record (which is only
@@ -20,6 +20,9 @@ export function nodeRunStates(nodes: readonly FlowNode[], run: FlowRun | undefin
       if (line.type === 'node_started') states.set(line.nodeId, 'running')
       else if (line.type === 'node_completed') states.set(line.nodeId, 'done')
       else if (line.type === 'node_failed') states.set(line.nodeId, 'failed')
+      // An executor's tool question is logged as it is asked and as it is answered (docs/api.md §10.3).
+      else if (line.type === 'log' && line.message.startsWith('waiting for approval')) states.set(line.nodeId, 'waiting')
+      else if (line.type === 'log' && line.message.startsWith('approval for') && states.get(line.nodeId) === 'waiting') states.set(line.nodeId, 'running')
     }
     if (line.type === 'run_completed' || line.type === 'run_failed' || line.type === 'run_cancelled') finished = true
   }
@@ -29,7 +32,7 @@ export function nodeRunStates(nodes: readonly FlowNode[], run: FlowRun | undefin
       const state = states.get(node.id)
       // A node still "running" when its run ended was cut short.
       if (state === undefined) states.set(node.id, 'skipped')
-      else if (state === 'running') states.set(node.id, 'failed')
+      else if (state === 'running' || state === 'waiting') states.set(node.id, 'failed')
     }
   }
   return states

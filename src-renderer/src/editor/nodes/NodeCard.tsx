@@ -4,7 +4,7 @@ import { memo } from 'react'
 import { nodeColour, nodeIcon } from '../node-look'
 import type { CanvasNode } from '../canvas-nodes'
 
-const RUN_STATE_LABELS = { running: 'Running', done: 'Done', failed: 'Failed', skipped: 'Skipped' } as const
+const RUN_STATE_LABELS = { running: 'Running', waiting: 'Waiting for approval', done: 'Done', failed: 'Failed', skipped: 'Skipped' } as const
 
 /** A node on the canvas: type colour and icon, label, kind, a one-line summary, problems and run state. */
 function NodeCardView({ data, selected }: NodeProps<CanvasNode>) {
