@@ -121,3 +121,36 @@ test('approve and deny a Bash call from the chat, see it in the title bar, keep 
   await shot(page, 'approvals-history')
   expect(problems).toEqual([])
 })
+
+test('a run that asks waits on its executor node and goes on once allowed from the title bar', async ({ page, server, api, claude }) => {
+  const flowId = await api.createFlowWith({
+    name: 'Run approvals',
+    nodes: [
+      { id: 'start', node_type: 'trigger', kind: 'manual', label: 'Start', position: { x: 0, y: 0 }, config: {} },
+      {
+        id: 'writer', node_type: 'executor', kind: 'claude-code', label: 'Writer', position: { x: 300, y: 0 },
+        config: { prompt: 'Make the file [[bash:touch from-run.txt]]', working_dir: claude.workDir, permission_mode: 'ask' },
+      },
+    ],
+    edges: [{ id: 'e1', source: 'start', target: 'writer' }],
+  })
+  await page.goto(server.appUrl)
+  await flowItem(page, 'Run approvals').click()
+  await expect(page.getByTestId('flow-name')).toHaveValue('Run approvals')
+  await api.triggerRun(flowId)
+
+  const indicator = page.getByTestId('approvals-indicator')
+  await expect(indicator).toHaveAttribute('data-count', '1', { timeout: 30_000 })
+  const node = page.locator('[data-testid="canvas-node"][data-node-id="writer"]')
+  await expect(node).toHaveAttribute('data-run-state', 'waiting')
+  await expect(node).toContainText('Waiting for approval')
+  await indicator.click()
+  const card = page.getByTestId('approvals-popover').getByTestId('approval-card')
+  await expect(card).toContainText('Run approvals · Writer · run')
+  await expect(card.getByTestId('approval-detail')).toHaveText('touch from-run.txt')
+  await shot(page, 'approvals-run')
+  await card.getByTestId('approval-allow-once').click()
+  await expect(indicator).toHaveAttribute('data-count', '0')
+  await expect(node).toHaveAttribute('data-run-state', 'done', { timeout: 30_000 })
+  expect(existsSync(join(claude.workDir, 'from-run.txt'))).toBe(true)
+})
