@@ -44,6 +44,8 @@ test('approve and deny a Bash call from the chat, see it in the title bar, keep 
       config: { prompt: 'Do as you are told.', working_dir: claude.workDir, permission_mode: 'ask' },
     }],
   })
+  // Tall enough that the bottom panel shows a few messages in the screenshots.
+  await page.setViewportSize({ width: 1280, height: 1300 })
   await page.goto(server.appUrl)
   const chat = await openChat(page)
 
@@ -52,6 +54,8 @@ test('approve and deny a Bash call from the chat, see it in the title bar, keep 
   await expect(panel.getByTestId('permission-mode')).toHaveValue('ask')
   await expect(panel.getByTestId('permission-mode-explanation')).toContainText('waits for your answer')
   await expect(panel.getByTestId('permission-mode-warning')).toHaveCount(0)
+  await panel.getByTestId('permission-mode').scrollIntoViewIfNeeded()
+  await shot(page, 'approvals-permission-mode')
 
   const indicator = page.getByTestId('approvals-indicator')
   await expect(indicator).toHaveAttribute('data-count', '0')
@@ -100,6 +104,7 @@ test('approve and deny a Bash call from the chat, see it in the title bar, keep 
   expect(await last.locator('pre').evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i)
   await expect(last.getByRole('button', { name: 'Copy code' })).toBeVisible()
   await expectIdle(chat)
+  await last.scrollIntoViewIfNeeded()
   await shot(page, 'approvals-markdown')
 
   // 4. After a reload the whole history is there, once, with the same cards.
