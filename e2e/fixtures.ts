@@ -15,7 +15,8 @@ interface ChatFixtures {
   claude: ClaudeWorld
 }
 
-async function runServer(options: ServerOptions, use: (server: RunningServer) => Promise<void>, testInfo: TestInfo): Promise<void> {
+/** Starts a server for one test and stops it after, attaching its log when the test failed. */
+export async function runServer(options: ServerOptions, use: (server: RunningServer) => Promise<void>, testInfo: TestInfo): Promise<void> {
   const server = await startServer(options)
   try {
     await use(server)

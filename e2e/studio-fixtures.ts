@@ -2,10 +2,8 @@
 // a feed site and a Slack stand-in, and a server wired to all three.
 import { startFakeFeeds, type FakeFeeds } from '../test/fixtures/fake-feeds'
 import { startFakeSlack, type FakeSlack } from '../test/fixtures/fake-slack'
-import { testApi } from './api'
 import { startClaudeWorld, type ClaudeWorld } from './claude'
-import { test as base } from './fixtures'
-import { startServer } from './server'
+import { runServer, test as base } from './fixtures'
 
 interface StudioFixtures {
   claude: ClaudeWorld
@@ -38,18 +36,7 @@ export const studioTest = base.extend<StudioFixtures>({
       await slack.close()
     }
   },
-  server: async ({ claude, slack }, use, testInfo) => {
-    const server = await startServer({ env: { ...claude.serverEnv, DIGEST_SLACK_WEBHOOK: slack.webhookUrl } })
-    try {
-      await use(server)
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server.log', { body: server.log(), contentType: 'text/plain' })
-      await server.stop()
-    }
-  },
-  api: async ({ server }, use) => {
-    await use(testApi(server.baseUrl, server.token))
-  },
+  server: async ({ claude, slack }, use, testInfo) => runServer({ env: { ...claude.serverEnv, DIGEST_SLACK_WEBHOOK: slack.webhookUrl } }, use, testInfo),
 })
 
 export { expect } from './fixtures'

@@ -6,26 +6,13 @@
 import type { Locator } from '@playwright/test'
 import type { Flow, NodeKind, NodeType } from '../src-main/contract/api'
 import { addListEntry, addNode, autoLayout, canvasNode, newFlow, saved, selectNode } from './studio'
-import { test as base, expect } from './fixtures'
-import { testApi } from './api'
-import { startServer } from './server'
+import { runServer, test as base, expect } from './fixtures'
 
 // The sinks' secrets are named, never given: the server only checks the names are set.
 const ENV = { KINDS_SLACK_WEBHOOK: 'http://127.0.0.1:9/services/kinds', KINDS_SLACK_BOT: 'xoxb-not-used', KINDS_NOTION_TOKEN: 'not-used' }
 
 const test = base.extend({
-  server: async ({}, use, testInfo) => {
-    const server = await startServer({ env: ENV })
-    try {
-      await use(server)
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server.log', { body: server.log(), contentType: 'text/plain' })
-      await server.stop()
-    }
-  },
-  api: async ({ server }, use) => {
-    await use(testApi(server.baseUrl, server.token))
-  },
+  server: async ({}, use, testInfo) => runServer({ env: ENV }, use, testInfo),
 })
 
 test.describe.configure({ timeout: 120_000 })
