@@ -356,3 +356,23 @@ test('a turn that cannot start shows its error in red and does not try to re-att
   await expect(answers(chat)).toHaveCount(0)
   expect(streams).toEqual([])
 })
+
+test('Save as prompt: Claude drafts a prompt from the chat, the user edits it, and it lands in the library', async ({ page, server, claude }) => {
+  const { chat } = await openNewChat(page, server, claude.workDir)
+  await say(chat, 'Draft release notes for acme/app [[reply:{"title": "Release notes", "summary": "Write release notes for {{repo}}.", "tags": ["github"]}]]')
+  await expectIdle(chat)
+
+  await chat.getByTestId('save-chat-as-prompt').click()
+  const dialog = page.getByTestId('save-prompt-dialog')
+  // The summariser sees the chat; the stand-in answers with the JSON the message asked for.
+  await expect(dialog.getByLabel('Title')).toHaveValue('Release notes', { timeout: 20_000 })
+  await expect(dialog.getByLabel('Prompt')).toHaveValue('Write release notes for {{repo}}.')
+  await dialog.getByLabel('Title').fill('Weekly release notes')
+  await dialog.getByRole('button', { name: 'Save prompt' }).click()
+
+  // The library opens on the new prompt.
+  await expect(page.getByTestId('open-prompts')).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('main')).toContainText('Weekly release notes')
+  const prompts = await (await fetch(`${server.baseUrl}/api/prompts`, { headers: { Authorization: `Bearer ${server.token}` } })).json() as { prompts: { title: string; tags: string[]; source_flow_name: string }[] }
+  expect(prompts.prompts).toEqual([expect.objectContaining({ title: 'Weekly release notes', tags: ['github'], source_flow_name: 'Chat flow' })])
+})

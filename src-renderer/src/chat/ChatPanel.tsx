@@ -6,15 +6,18 @@ import { ChatComposer } from './ChatComposer'
 import { ChatNotices } from './ChatNotices'
 import { ChatTranscript } from './ChatTranscript'
 import { SessionPicker } from './SessionPicker'
+import { SavePromptButton } from './SavePromptDialog'
 
 interface ChatPanelProps {
   target: ChatTarget
   label: string
+  /** Names the flow a saved prompt came from. */
+  flowName?: string
   onClose?: () => void
 }
 
 /** Chat with one executor node: its sessions, the conversation, and the message box. */
-export function ChatPanel({ target, label, onClose }: ChatPanelProps) {
+export function ChatPanel({ target, label, flowName = label, onClose }: ChatPanelProps) {
   const loadSessions = useChat((s) => s.loadSessions)
   const loadEarlier = useChat((s) => s.loadEarlier)
   const view = useNodeChat(target)
@@ -32,6 +35,7 @@ export function ChatPanel({ target, label, onClose }: ChatPanelProps) {
         <h3 id={titleId} className="chat__title">
           Chat with {label}
         </h3>
+        <SavePromptButton entries={view.transcript.entries} flowName={flowName} />
         {onClose && (
           <button type="button" className="button button--small" onClick={onClose}>
             Close chat

@@ -8,6 +8,7 @@ export function ChatTab({ flowId }: { flowId: string }) {
   const selectedNodes = useEditor((state) => state.selectedNodes)
   const chosen = useShell((state) => state.chatNode[flowId])
   const chatWith = useShell((state) => state.chatWith)
+  const flowName = useEditor((state) => state.doc?.name ?? '')
   const executors = nodes.filter((node) => node.node_type === 'executor')
   if (executors.length === 0) {
     return <p className="list-note tab-empty">This flow has no executor yet. Add a Claude Code node from the palette to chat with it.</p>
@@ -32,7 +33,7 @@ export function ChatTab({ flowId }: { flowId: string }) {
         </div>
       )}
       {/* Keyed by node so a half-typed message never carries over to another node. */}
-      <ChatPanel key={current.id} target={{ flowId, nodeId: current.id }} label={current.label} />
+      <ChatPanel key={current.id} target={{ flowId, nodeId: current.id }} label={current.label} flowName={flowName} />
     </div>
   )
 }
