@@ -36,7 +36,9 @@ function NodeCardView({ data, selected }: NodeProps<CanvasNode>) {
         )}
       </div>
       <div className="node-card__kind">
-        {node.node_type} · {node.kind}
+        <span className="node-card__type">
+          {node.node_type} · {node.kind}
+        </span>
         {runState && <span className={`node-card__state node-card__state--${runState}`}>{RUN_STATE_LABELS[runState]}</span>}
       </div>
       <div className="node-card__summary">{summary || '\u00a0'}</div>
