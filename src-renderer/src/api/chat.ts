@@ -7,13 +7,19 @@ import type {
   TranscriptPage,
 } from '../../../src-main/contract/api'
 
-/** The executor node a chat talks to. */
+/** Who a chat talks to: one executor node, or (nodeId null) the flow's lead agent. */
 export interface ChatTarget {
   flowId: string
-  nodeId: string
+  nodeId: string | null
 }
 
-/** The chat routes of one executor node, as plain async functions. */
+/** The base of a chat's routes; the lead agent's are the node routes without `/nodes/{nodeId}`. */
+export function interactPath({ flowId, nodeId }: ChatTarget): string {
+  const flow = `/api/flows/${encodeURIComponent(flowId)}`
+  return nodeId === null ? `${flow}/interact` : `${flow}/nodes/${encodeURIComponent(nodeId)}/interact`
+}
+
+/** The chat routes of one executor node or the lead agent, as plain async functions. */
 export interface ChatApi {
   listSessions(target: ChatTarget): Promise<SessionListing>
   newSession(target: ChatTarget): Promise<NewSessionResponse>
@@ -25,8 +31,7 @@ export interface ChatApi {
 }
 
 export function createChatApi(client: ApiClient): ChatApi {
-  const base = ({ flowId, nodeId }: ChatTarget): string =>
-    `/api/flows/${encodeURIComponent(flowId)}/nodes/${encodeURIComponent(nodeId)}/interact`
+  const base = interactPath
 
   return {
     listSessions(target) {

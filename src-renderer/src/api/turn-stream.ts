@@ -1,5 +1,5 @@
 import type { OpenStream, OpenStreamOptions, StreamError } from '../../../src-main/contract/bridge'
-import type { ChatTarget } from './chat'
+import { interactPath, type ChatTarget } from './chat'
 import { decodeChatEvent, type ChatEvent } from './chat-events'
 import { ApiError } from './client'
 
@@ -29,8 +29,7 @@ export interface TurnStream {
 // A turn's stream is re-attached this many times before the answer counts as lost.
 const MAX_REATTACHES = 3
 
-const chatPath = ({ flowId, nodeId }: ChatTarget): string =>
-  `/api/flows/${encodeURIComponent(flowId)}/nodes/${encodeURIComponent(nodeId)}/interact`
+const chatPath = interactPath
 
 const attachPath = (target: ChatTarget, sessionId: string): string =>
   `${chatPath(target)}/stream?${new URLSearchParams({ session_id: sessionId }).toString()}`

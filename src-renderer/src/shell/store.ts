@@ -11,8 +11,8 @@ interface ShellState {
   view: MainView
   bottomTab: BottomTab
   flowFilter: FlowFilter
-  /** The executor whose chat the Chat tab shows, per flow. */
-  chatNode: Record<string, string>
+  /** The executor whose chat the Chat tab shows, per flow; null for the lead agent. */
+  chatNode: Record<string, string | null>
   /** The prompt open in the library. */
   promptId: string | null
   paletteOpen: boolean
@@ -21,7 +21,7 @@ interface ShellState {
   show(view: MainView): void
   showTab(tab: BottomTab): void
   setFlowFilter(filter: FlowFilter): void
-  chatWith(flowId: string, nodeId: string): void
+  chatWith(flowId: string, nodeId: string | null): void
   openPrompt(id: string | null): void
   setPaletteOpen(open: boolean): void
   setHelpOpen(open: boolean): void
