@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react'
+import { useEffect, useId, type KeyboardEvent } from 'react'
 import type { ChatTarget } from '../api/chat'
 import { useNodeChat } from './useNodeChat'
 import { useChat } from './ChatProvider'
@@ -16,10 +16,11 @@ interface ChatPanelProps {
   onClose?: () => void
 }
 
-/** Chat with one executor node: its sessions, the conversation, and the message box. */
+/** Chat with one executor node or the lead agent: its sessions, the conversation, and the message box. */
 export function ChatPanel({ target, label, flowName = label, onClose }: ChatPanelProps) {
   const loadSessions = useChat((s) => s.loadSessions)
   const loadEarlier = useChat((s) => s.loadEarlier)
+  const stop = useChat((s) => s.stop)
   const view = useNodeChat(target)
   const titleId = useId()
   const { flowId, nodeId } = target
@@ -28,9 +29,16 @@ export function ChatPanel({ target, label, flowName = label, onClose }: ChatPane
     void loadSessions({ flowId, nodeId })
   }, [flowId, nodeId, loadSessions])
 
+  // Esc anywhere in the panel does what Stop does; inside a dialog it closes the dialog instead.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'Escape' || event.nativeEvent.isComposing || view.running === null || view.running.stopping) return
+    if (event.target instanceof Element && event.target.closest('dialog') !== null) return
+    event.preventDefault()
+    void stop(target)
+  }
 
   return (
-    <section className="chat" aria-labelledby={titleId} data-testid="chat-panel">
+    <section className="chat" aria-labelledby={titleId} data-testid="chat-panel" onKeyDown={onKeyDown}>
       <header className="chat__header">
         <h3 id={titleId} className="chat__title">
           Chat with {label}
