@@ -376,3 +376,72 @@ test('Save as prompt: Claude drafts a prompt from the chat, the user edits it, a
   const prompts = await (await fetch(`${server.baseUrl}/api/prompts`, { headers: { Authorization: `Bearer ${server.token}` } })).json() as { prompts: { title: string; tags: string[]; source_flow_name: string }[] }
   expect(prompts.prompts).toEqual([expect.objectContaining({ title: 'Weekly release notes', tags: ['github'], source_flow_name: 'Chat flow' })])
 })
+
+test('the lead agent chats about the whole flow, and its history is there after a reload', async ({ page, server, claude }) => {
+  const problems = watchProblems(page)
+  const { chat, flowId } = await openNewChat(page, server, claude.workDir)
+  // Picked in the Chat tab; it wins over the executor selected on the canvas.
+  await page.getByTestId('chat-executor').selectOption({ label: 'Lead agent (whole flow)' })
+  await expect(chat.getByRole('heading', { name: 'Chat with the lead agent' })).toBeVisible()
+  await expect(chat.getByTestId('session-select')).toBeDisabled()
+
+  await say(chat, 'What does this flow do? [[reply:It chats about the flow.]]')
+  await expect(answers(chat)).toHaveText(['It chats about the flow.'], { timeout: 20_000 })
+  await expect(chat.getByTestId('chat-result')).toHaveText([COST_FOOTER])
+  await expectIdle(chat)
+
+  // The session is the flow's, not the node's.
+  const response = await fetch(`${server.baseUrl}/api/flows/${flowId}/interact/sessions`, { headers: { Authorization: `Bearer ${server.token}` } })
+  const listing = (await response.json()) as { sessions: { message_count: number }[] }
+  expect(listing.sessions).toEqual([expect.objectContaining({ message_count: 1 })])
+
+  // The choice and the stored transcript survive a reload.
+  await page.reload()
+  await expect(page.getByTestId('flow-name')).toHaveValue('Chat flow')
+  const reopened = page.getByTestId('chat-panel')
+  await expect(reopened.getByRole('heading', { name: 'Chat with the lead agent' })).toBeVisible()
+  await expect(answers(reopened)).toHaveText(['It chats about the flow.'], { timeout: 10_000 })
+  await expect(reopened.getByTestId('chat-user').getByTestId('message-text')).toHaveText(['What does this flow do? [[reply:It chats about the flow.]]'])
+
+  // Back to the executor: its own, still empty chat.
+  await page.getByTestId('chat-executor').selectOption({ label: 'Writer' })
+  await expect(reopened.getByRole('heading', { name: 'Chat with Writer' })).toBeVisible()
+  await expect(answers(reopened)).toHaveCount(0)
+  expect(problems).toEqual([])
+})
+
+test('Esc stops a slow answer, and ArrowUp/ArrowDown recall the messages sent', async ({ page, server, claude }) => {
+  const { chat } = await openNewChat(page, server, claude.workDir)
+  const box = chat.getByRole('textbox', { name: 'Message' })
+  await say(chat, 'first message')
+  await expect(answers(chat)).toHaveText(['Echo: first message'], { timeout: 20_000 })
+  await expectIdle(chat)
+
+  await say(chat, 'count slowly [[slow:500]]')
+  await expect(chat.getByTestId('chat-assistant').last()).toContainText('tick 0', { timeout: 20_000 })
+  await box.press('Escape')
+  await expectIdle(chat, 5_000)
+  await expect(chat.getByTestId('chat-note')).toHaveText(['Stopped.'])
+  await expect(chat.getByTestId('chat-assistant').last()).not.toContainText('tick 9')
+
+  // Up walks back through what was sent, Down forward to an empty box again.
+  await box.press('ArrowUp')
+  await expect(box).toHaveValue('count slowly [[slow:500]]')
+  await box.press('ArrowUp')
+  await expect(box).toHaveValue('first message')
+  await box.press('ArrowDown')
+  await expect(box).toHaveValue('count slowly [[slow:500]]')
+  await box.press('ArrowDown')
+  await expect(box).toHaveValue('')
+  // Something typed is never replaced.
+  await box.fill('my own text')
+  await box.press('ArrowUp')
+  await expect(box).toHaveValue('my own text')
+  // A recalled message can be sent again.
+  await box.fill('')
+  await box.press('ArrowUp')
+  await box.press('ArrowUp')
+  await box.press('Enter')
+  await expect(answers(chat).last()).toHaveText('Echo: first message', { timeout: 20_000 })
+  await expectIdle(chat)
+})
