@@ -146,8 +146,9 @@ describe('the executor timeout', () => {
   it('a slow executor is stopped after executorTimeoutMs: the run fails with the timeout and no claude is left', async () => {
     const world = await claudeWorld()
     const s = await server({ claudeBin: CLAUDE_BIN, childEnv: world.childEnv, executorTimeoutMs: 1_000 })
-    // Ten deltas a second apart: ten seconds of work against a one-second limit.
-    const flowId = await createFlow(s, { name: 'Too slow', nodes: [node('x', 'executor', 'claude-code', { prompt: 'Take long [[slow:1000]]', working_dir: world.workDir })] })
+    // Ten deltas a minute apart: ten minutes of work against a one-second limit, so
+    // the run can only end within the test's time if the limit stops claude.
+    const flowId = await createFlow(s, { name: 'Too slow', nodes: [node('x', 'executor', 'claude-code', { prompt: 'Take long [[slow:60000]]', working_dir: world.workDir })] })
     const stream = await live(s, flowId)
     expect((await s.request(`/api/flows/${flowId}/trigger`, { method: 'POST' })).status).toBe(202)
     await stream.waitFor('node_started', 20_000)
