@@ -278,7 +278,8 @@ test('chat panel mid-conversation (README screenshot)', async ({ page, server, c
   await say(chat, 'List the tags first [[bash:printf "v0.1.0\\nv0.2.0\\n"]]')
   await expect(chat.getByTestId('chat-tool-result')).toContainText('v0.2.0', { timeout: 20_000 })
   await expectIdle(chat)
-  await say(chat, 'Now draft the notes [[slow:400]]')
+  // Ten ticks a second apart: time enough to take the picture and press Stop on a busy machine.
+  await say(chat, 'Now draft the notes [[slow:1000]]')
   await expect(chat.getByTestId('chat-assistant').last()).toContainText('tick 3', { timeout: 20_000 })
   await page.mouse.move(0, 0)
   await shot(page, 'chat')
@@ -326,14 +327,15 @@ test('a message to a busy session is refused politely, then the chat follows the
 
 test('after a reload mid-answer the chat re-attaches to the running turn', async ({ page, server, claude }) => {
   const { chat } = await openNewChat(page, server, claude.workDir)
-  await say(chat, 'take your time [[slow:400]]')
+  // A second per tick: the turn is still going when the reloaded page looks for it.
+  await say(chat, 'take your time [[slow:1000]]')
   await expect(answers(chat).first()).toContainText('tick 1', { timeout: 20_000 })
 
   await page.reload()
   const reopened = await reopenChat(page, 'Writer')
   await expect(reopened.getByTestId('chat-status')).toHaveText(/.+/)
   // The turn is replayed from its start and followed to the end.
-  await expect(answers(reopened)).toHaveText([/^tick 0 tick 1 .*tick 9 $/], { timeout: 10_000 })
+  await expect(answers(reopened)).toHaveText([/^tick 0 tick 1 .*tick 9 $/], { timeout: 20_000 })
   await expect(reopened.getByTestId('chat-result')).toHaveCount(1)
   await expectIdle(reopened)
   // The stored message shows once; the replayed turn is not doubled by the stored history.
