@@ -10,7 +10,7 @@ export interface ShoggothFixtures {
   api: TestApi
 }
 
-interface ChatFixtures {
+export interface ChatFixtures {
   /** The real claude CLI's offline world; `server` is wired to it. */
   claude: ClaudeWorld
 }

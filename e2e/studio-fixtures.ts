@@ -1,41 +1,28 @@
-// A studio test world: the real claude CLI against the Messages-API stand-in,
-// a feed site and a Slack stand-in, and a server wired to all three.
+// A studio test world: chatTest's real claude CLI against the Messages-API
+// stand-in, plus a feed site and a Slack stand-in, and a server wired to all three.
 import { startFakeFeeds, type FakeFeeds } from '../test/fixtures/fake-feeds'
 import { startFakeSlack, type FakeSlack } from '../test/fixtures/fake-slack'
-import { startClaudeWorld, type ClaudeWorld } from './claude'
-import { runServer, test as base } from './fixtures'
+import { chatTest, runServer } from './fixtures'
 
 interface StudioFixtures {
-  claude: ClaudeWorld
   feeds: FakeFeeds
   slack: FakeSlack
 }
 
-export const studioTest = base.extend<StudioFixtures>({
-  claude: async ({}, use) => {
-    const world = await startClaudeWorld()
+/** Starts a stand-in for one test and closes it after. */
+const serving = <T extends { close(): Promise<void> }>(start: () => Promise<T>) =>
+  async ({}, use: (value: T) => Promise<void>) => {
+    const value = await start()
     try {
-      await use(world)
+      await use(value)
     } finally {
-      await world.close()
+      await value.close()
     }
-  },
-  feeds: async ({}, use) => {
-    const feeds = await startFakeFeeds()
-    try {
-      await use(feeds)
-    } finally {
-      await feeds.close()
-    }
-  },
-  slack: async ({}, use) => {
-    const slack = await startFakeSlack()
-    try {
-      await use(slack)
-    } finally {
-      await slack.close()
-    }
-  },
+  }
+
+export const studioTest = chatTest.extend<StudioFixtures>({
+  feeds: serving(startFakeFeeds),
+  slack: serving(startFakeSlack),
   server: async ({ claude, slack }, use, testInfo) => runServer({ env: { ...claude.serverEnv, DIGEST_SLACK_WEBHOOK: slack.webhookUrl } }, use, testInfo),
 })
 

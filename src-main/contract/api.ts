@@ -357,13 +357,7 @@ export interface PermissionAnswer {
 export type PermissionOutcome = 'allowed' | 'denied' | 'timed_out' | 'cancelled'
 
 /** How a request ended: answered, timed out (a run nobody answered) or cancelled (its turn/run ended). */
-export interface PermissionSettled {
-  id: string
-  flow_id: string
-  node_id: string | null
-  session_id: string | null
-  run_id: string | null
-  tool_name: string
+export interface PermissionSettled extends Pick<PermissionRequest, 'id' | 'flow_id' | 'node_id' | 'session_id' | 'run_id' | 'tool_name'> {
   outcome: PermissionOutcome
   scope: PermissionScope | null
   /** The deny message the model read, if any. */

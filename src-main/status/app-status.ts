@@ -49,10 +49,8 @@ export class AppStatusService {
       (id) => sessionPlace(allFlows, sessions, id),
       runningExecutors(allFlows, (flowId) => runs.list(flowId)),
     )
-    const [claude, processes] = await Promise.all([
-      this.claude.get(),
-      Promise.all(described.map(async (process) => ({ ...process, rss_bytes: await treeRss(process.pid) }))),
-    ])
+    const [claude, memory] = await Promise.all([this.claude.get(), treeRss(described.map((process) => process.pid))])
+    const processes = described.map((process) => ({ ...process, rss_bytes: memory.get(process.pid) ?? null }))
     const { active_count, total_flows } = scheduler.status()
     return {
       version,

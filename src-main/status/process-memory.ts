@@ -1,6 +1,7 @@
-// Resident memory of a process tree, read from Linux's /proc. Elsewhere (or
+// Resident memory of process trees, read from Linux's /proc. Elsewhere (or
 // when the process is gone) the answer is null rather than a guess.
-import { readdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
+import { listProcesses, treeOf } from '../agent/process-tree'
 
 /** VmRSS of one process in bytes; null when unreadable. */
 export async function ownRss(pid: number): Promise<number | null> {
@@ -14,72 +15,19 @@ export async function ownRss(pid: number): Promise<number | null> {
   }
 }
 
-/** Direct children from /proc/<pid>/task/<tid>/children; null when the kernel does not offer the file. */
-async function childrenFromTasks(pid: number): Promise<number[] | null> {
-  let tasks: string[]
-  try {
-    tasks = await readdir(`/proc/${pid}/task`)
-  } catch {
-    return []
-  }
-  const children: number[] = []
-  for (const task of tasks) {
-    try {
-      const text = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8')
-      for (const part of text.split(/\s+/)) if (part !== '') children.push(Number(part))
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && task === String(pid)) return null
-    }
-  }
-  return children
-}
-
-/** Parent of every process, by scanning /proc/<pid>/stat (fallback when task children files are missing). */
-export async function parentMap(): Promise<Map<number, number[]>> {
-  const byParent = new Map<number, number[]>()
-  let entries: string[]
-  try {
-    entries = await readdir('/proc')
-  } catch {
-    return byParent
-  }
-  await Promise.all(
-    entries
-      .filter((name) => /^\d+$/.test(name))
-      .map(async (name) => {
-        try {
-          const stat = await readFile(`/proc/${name}/stat`, 'utf8')
-          // The command name may contain spaces and parentheses: fields start after the last ')'.
-          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-          const siblings = byParent.get(ppid) ?? []
-          siblings.push(Number(name))
-          byParent.set(ppid, siblings)
-        } catch {
-          // The process ended while we looked.
-        }
-      }),
+/**
+ * RSS of each process plus all its descendants (null when the process itself
+ * cannot be read), from one scan of the process table for them all.
+ */
+export async function treeRss(pids: readonly number[]): Promise<Map<number, number | null>> {
+  const table = pids.length > 0 ? await listProcesses(false).catch(() => []) : []
+  const sums = await Promise.all(
+    pids.map(async (pid) => {
+      const own = await ownRss(pid)
+      if (own === null) return [pid, null] as const
+      const descendants = await Promise.all(treeOf(table, pid, null).map((info) => ownRss(info.pid)))
+      return [pid, descendants.reduce<number>((total, rss) => total + (rss ?? 0), own)] as const
+    }),
   )
-  return byParent
-}
-
-/** RSS of the process plus all its descendants; null when the process itself cannot be read. */
-export async function treeRss(pid: number): Promise<number | null> {
-  const own = await ownRss(pid)
-  if (own === null) return null
-  let total = own
-  let fallback: Map<number, number[]> | null = null
-  const seen = new Set([pid])
-  const queue = [pid]
-  while (queue.length > 0) {
-    const current = queue.shift()!
-    let children = await childrenFromTasks(current)
-    if (children === null) children = (fallback ??= await parentMap()).get(current) ?? []
-    for (const child of children) {
-      if (seen.has(child)) continue
-      seen.add(child)
-      queue.push(child)
-      total += (await ownRss(child)) ?? 0
-    }
-  }
-  return total
+  return new Map(sums)
 }

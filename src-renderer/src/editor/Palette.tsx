@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react'
+import { useStoreApi } from '@xyflow/react'
 import { ChevronsLeft, Plus } from 'lucide-react'
 import { useState } from 'react'
 import type { NodeKind } from '../../../src-main/contract/api'
@@ -12,7 +12,7 @@ const OPEN_KEY = 'shoggoth.paletteOpen'
 /** The node kinds from the server's catalogue, grouped by type: drag onto the canvas or click to add. */
 export function Palette() {
   const { kinds, store } = useEditorServices()
-  const { screenToFlowPosition } = useReactFlow()
+  const flowStore = useStoreApi()
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
   const toggle = () => {
     localStorage.setItem(OPEN_KEY, String(!open))
@@ -22,9 +22,11 @@ export function Palette() {
   // A click drops the node near the middle of the view, clear of the others.
   const addAtCentre = (kind: NodeKind) => {
     const doc = store.getState().doc
-    const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect()
-    if (!doc || !pane) return
-    const centre = screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+    if (!doc) return
+    // The middle of the pane, from React Flow's own size and viewport.
+    const { width, height, transform } = flowStore.getState()
+    const [x, y, zoom] = transform
+    const centre = { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom }
     // Below whatever is already there, so a row of clicks never stacks cards on top of each other.
     const at = freeSpot(doc.nodes, { x: Math.round(centre.x - 110), y: Math.round(centre.y - 38) })
     store.getState().add({ nodes: [nodeFromKind(kind, at, doc.nodes)], edges: [] })

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { Flow, FlowChanges, FlowNode, FlowSummary, NewFlow } from '../../../src-main/contract/api'
+import type { Flow, FlowNode, FlowSummary, NewFlow } from '../../../src-main/contract/api'
 import type { FlowsApi } from '../api/flows'
 import { errorMessage } from '../ui/format'
 import { summarize } from '../../../src-main/contract/flow-summary'
@@ -20,14 +20,11 @@ export interface FlowsState {
   load(): Promise<void>
   /** Fetches one flow in full, for its nodes. */
   loadNodes(id: string): Promise<void>
-  /** Appends a node to the flow's stored nodes. */
-  addNode(id: string, node: FlowNode): Promise<boolean>
-  /** Replaces the flow's nodes with `edit` applied to the stored ones. */
-  editNodes(id: string, edit: (nodes: FlowNode[]) => FlowNode[]): Promise<boolean>
-  /** Each mutation resolves to whether it succeeded; failures land in `error`. */
+  /**
+   * Each mutation resolves to whether it succeeded; failures land in `error`.
+   * Changes to an open flow are the editor's (its save queue is the one writer).
+   */
   create(input: NewFlow): Promise<boolean>
-  rename(id: string, name: string): Promise<boolean>
-  setEnabled(id: string, enabled: boolean): Promise<boolean>
   remove(id: string): Promise<boolean>
   select(id: string | null): void
   dismissError(): void
@@ -53,16 +50,6 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
         flows: state.flows.map((f) => (f.id === flow.id ? summary : f)),
         nodes: { ...state.nodes, [flow.id]: flow.nodes },
       }))
-    }
-
-    const update = async (id: string, changes: FlowChanges): Promise<boolean> => {
-      set({ error: null })
-      try {
-        keep(await api.update(id, changes))
-        return true
-      } catch (error) {
-        return fail(error)
-      }
     }
 
     return {
@@ -109,22 +96,6 @@ export function createFlowsStore(api: FlowsApi): FlowsStore {
           fail(error)
         }
       },
-
-      addNode: (id, node) => get().editNodes(id, (nodes) => [...nodes, node]),
-
-      async editNodes(id, edit) {
-        set({ error: null })
-        try {
-          // `nodes` replaces the whole list: start from the stored one, not a possibly stale copy.
-          const current = await api.get(id)
-          return await update(id, { nodes: edit(current.nodes) })
-        } catch (error) {
-          return fail(error)
-        }
-      },
-
-      rename: (id, name) => update(id, { name }),
-      setEnabled: (id, enabled) => update(id, { enabled }),
 
       async remove(id) {
         set({ error: null })

@@ -1,7 +1,7 @@
 import { CircleAlert, CircleCheck, RefreshCw } from 'lucide-react'
 import type { AppStatus } from '../../../src-main/contract/api'
 import { CopyField } from './CopyField'
-import type { StatusState } from './useAppStatus'
+import type { StatusState } from '../shell/useAppStatus'
 import './settings.css'
 
 /** Where the claude CLI is and which version answered — or how to install it. */

@@ -2,7 +2,7 @@ import { Settings } from 'lucide-react'
 import { ApiAccessSection } from './ApiAccessSection'
 import { ClaudeSection } from './ClaudeSection'
 import { PreferencesSection } from './PreferencesSection'
-import { useAppStatus } from './useAppStatus'
+import { useAppStatus } from '../shell/useAppStatus'
 import './settings.css'
 
 /** The settings screen: Claude Code and the data directory, API access, theme and notifications. */

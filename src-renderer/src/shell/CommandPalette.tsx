@@ -72,7 +72,7 @@ export function CommandPalette() {
           {hasFlow && (
             <Command.Group heading="Add a node">
               {kinds.map((kind) => (
-                <Command.Item key={kind.kind} value={`add ${kind.label} ${kind.node_type}`} onSelect={act(() => commands.addNode(kind, { x: 80 + Math.random() * 200, y: 80 + Math.random() * 120 }))}>
+                <Command.Item key={kind.kind} value={`add ${kind.label} ${kind.node_type}`} onSelect={act(() => commands.addNode(kind, { x: 80, y: 80 }))}>
                   Add {kind.label}
                   <span className="cmdk__meta">{kind.node_type}</span>
                 </Command.Item>

@@ -6,6 +6,8 @@ import { ConnectionStatus } from './ConnectionStatus'
 import { useAppStatus } from './useAppStatus'
 import { useHealth } from './useHealth'
 
+const POLL_MS = 5_000
+
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(0)} MB`
 
 function processesText(status: AppStatus): string {
@@ -19,7 +21,8 @@ function processesText(status: AppStatus): string {
 export function StatusBar() {
   const { connection } = useApi()
   const health = useHealth(connection.apiBase)
-  const status = useAppStatus()
+  const { state } = useAppStatus(POLL_MS)
+  const status = state.status === 'ready' ? state.value : null
   return (
     <footer className="status-bar" data-testid="status-bar">
       <ConnectionStatus status={health} />

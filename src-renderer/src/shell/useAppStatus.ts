@@ -1,31 +1,39 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { AppStatus } from '../../../src-main/contract/api'
 import { fetchAppStatus } from '../api/status'
+import { errorMessage } from '../ui/format'
 import { useApi } from './ApiContext'
 
-const POLL_MS = 5_000
+export type StatusState = { status: 'loading' } | { status: 'ready'; value: AppStatus } | { status: 'error'; error: string }
 
-/** GET /api/status every few seconds while the window is visible; null until the first answer. */
-export function useAppStatus(): AppStatus | null {
+/**
+ * GET /api/status when mounted, again on `reload()`, and every `pollMs` while
+ * the window is visible. A failed poll keeps the last figures (the connection
+ * indicator says when the API is gone); a failed first load or reload says why.
+ */
+export function useAppStatus(pollMs?: number): { state: StatusState; reload(): void } {
   const { client } = useApi()
-  const [status, setStatus] = useState<AppStatus | null>(null)
+  const [state, setState] = useState<StatusState>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+
   useEffect(() => {
-    let cancelled = false
-    const poll = async () => {
-      if (document.hidden) return
-      try {
-        const next = await fetchAppStatus(client)
-        if (!cancelled) setStatus(next)
-      } catch {
-        // The connection indicator says when the API is gone; keep the last figures.
-      }
-    }
-    void poll()
-    const timer = window.setInterval(() => void poll(), POLL_MS)
+    let live = true
+    const load = () =>
+      fetchAppStatus(client).then(
+        (value) => live && setState({ status: 'ready', value }),
+        (error: unknown) => live && setState((current) => (current.status === 'ready' ? current : { status: 'error', error: `Could not read the app status: ${errorMessage(error)}` })),
+      )
+    void load()
+    const timer = pollMs === undefined ? undefined : window.setInterval(() => !document.hidden && void load(), pollMs)
     return () => {
-      cancelled = true
+      live = false
       window.clearInterval(timer)
     }
-  }, [client])
-  return status
+  }, [client, attempt, pollMs])
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading' })
+    setAttempt((n) => n + 1)
+  }, [])
+  return { state, reload }
 }
