@@ -47,7 +47,7 @@ const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'inherit',
 
 // npm also forwards the terminal's SIGINT to us: the same keypress arrives
 // twice within a few milliseconds. A second Ctrl-C by hand (to force) comes later.
-const SAME_KEYPRESS_MS = 200
+const SAME_KEYPRESS_MS = 500
 let lastSignalAt = 0
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {

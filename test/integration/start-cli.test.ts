@@ -22,7 +22,9 @@ describe('npm start in a terminal', () => {
     const dataDir = await makeTempDir()
     const { SHOGGOTH_TOKEN: _token, PORT: _port, ...env } = process.env
     // -e: exit with the command's status; -f: flush output at once. The build is npm test's first step.
-    const terminal = spawn('script', ['-qfec', `npm start -- --port 0 --data-dir ${dataDir}`, '/dev/null'], {
+    // `exec`: npm replaces script's shell, as under a person's interactive shell (which is not in the
+    // foreground group); a non-interactive dash left in between would die of the Ctrl-C itself (130).
+    const terminal = spawn('script', ['-qfec', `exec npm start -- --port 0 --data-dir ${dataDir}`, '/dev/null'], {
       env: { ...env, ...world.childEnv, SHOGGOTH_NO_BUILD: '1', SHOGGOTH_CLAUDE_BIN: CLAUDE_BIN, DISPLAY: '' },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
