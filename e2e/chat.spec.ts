@@ -78,7 +78,7 @@ function answers(chat: Locator): Locator {
   return chat.getByTestId('chat-assistant').getByTestId('message-text')
 }
 
-const COST_FOOTER = /^Cost: \$\d+\.\d{4} · Turns: \d+$/
+const COST_FOOTER = /^Cost: \$\d+\.\d{4} · Turns: \d+ · [\d.]+ m?s · [\d,]+ in \/ [\d,]+ out tokens$/
 
 /** Each request the stand-in received, as the JSON of its messages (the conversation so far). */
 function promptsSeen(claude: ClaudeWorld): string[] {
@@ -158,9 +158,14 @@ test('chats with a new executor node: live answer, cost, and a second message in
 test('a Bash tool call shows its command and its real output', async ({ page, server, claude }) => {
   const { chat } = await openNewChat(page, server, claude.workDir)
   await say(chat, 'run it [[bash:echo e2e-$((6*7))]]')
-  await expect(chat.getByTestId('chat-tool')).toHaveText(['Bash: echo e2e-$((6*7))'], { timeout: 20_000 })
-  // The command really runs, which takes a moment on a busy machine.
-  await expect(chat.getByTestId('chat-tool-result')).toHaveText(['e2e-42'], { timeout: 20_000 })
+  const card = chat.getByTestId('chat-tool')
+  await expect(card).toHaveAttribute('data-tool', 'Bash', { timeout: 20_000 })
+  await expect(card.getByTestId('chat-tool-summary')).toHaveText('echo e2e-$((6*7))')
+  // The command really runs, which takes a moment on a busy machine; its card then says it is done.
+  await expect(card.getByTestId('chat-tool-result')).toHaveText(['e2e-42'], { timeout: 20_000 })
+  await expect(card).toHaveAttribute('data-state', 'done')
+  await expect(card.getByTestId('tool-command')).toHaveText('$ echo e2e-$((6*7))')
+  await expect(card.getByTestId('tool-exit')).toHaveText('Exit status 0')
   await expect(answers(chat)).toHaveText(['Ran: e2e-42'])
   await expect(chat.getByTestId('chat-result')).toHaveText([COST_FOOTER])
   await expectIdle(chat)

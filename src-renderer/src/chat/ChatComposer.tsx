@@ -71,8 +71,8 @@ export function ChatComposer({ target, view }: { target: ChatTarget; view: NodeC
         onKeyDown={onKeyDown}
       />
       <div className="composer__bar">
-        <p className="composer__status" role="status" data-testid="chat-status">
-          {running?.status ?? (busyElsewhere ? 'This session is busy with another message.' : '')}
+        <p className={`composer__status${running?.status.warning ? ' composer__status--warning' : ''}`} role="status" data-testid="chat-status">
+          {running?.status.text ?? (busyElsewhere ? 'This session is busy with another message.' : '')}
         </p>
         {running ? (
           <button

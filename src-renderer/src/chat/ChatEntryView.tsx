@@ -1,9 +1,12 @@
-import { TOOL_INPUT_LIMIT, TOOL_RESULT_LIMIT, clip, formatCost, toolInputSummary } from './chat-format'
+import { TOOL_RESULT_LIMIT, clip, turnSummary } from './chat-format'
 import { lazy, Suspense } from 'react'
 import type { ChatEntry } from './transcript'
 import { ApprovalCard } from '../permissions/ApprovalCard'
+import { CopyButton } from '../ui/CopyButton'
+import { ToolCard } from './tools/ToolCard'
+import { ThinkingBlock } from './ThinkingBlock'
 
-// The Markdown renderer (react-markdown, remark-gfm) loads with the first finished answer.
+// The Markdown renderer (react-markdown, remark-gfm, highlighting) loads with the first finished answer.
 const MessageMarkdown = lazy(() => import('./MessageMarkdown'))
 
 /** One line of the transcript, styled by what it is. */
@@ -21,7 +24,10 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
     case 'assistant':
       return (
         <div className="msg msg--assistant" data-testid="chat-assistant" data-live={entry.live ? 'true' : 'false'}>
-          <span className="msg__who">Claude</span>
+          <span className="msg__who">
+            Claude
+            {!entry.live && <CopyButton className="msg__copy" label="Copy message" text={() => entry.text} />}
+          </span>
           {entry.live ? (
             // Plain text while it streams: half a code fence would reflow on every delta.
             <p className="msg__text" data-testid="message-text">
@@ -36,21 +42,20 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
         </div>
       )
     case 'tool':
-      return (
-        <p className="msg msg--tool" data-testid="chat-tool">
-          <span className="msg__tool">{entry.tool}:</span> <code>{clip(toolInputSummary(entry.input), TOOL_INPUT_LIMIT)}</code>
-        </p>
-      )
+      return <ToolCard entry={entry} />
     case 'tool-result':
       return (
-        <pre className="msg msg--tool-result" data-testid="chat-tool-result">
+        <pre className={`msg msg--tool-result${entry.isError ? ' msg--tool-failed' : ''}`} data-testid="chat-tool-result">
           {clip(entry.content, TOOL_RESULT_LIMIT) || '(no output)'}
         </pre>
       )
+    case 'thinking':
+      return <ThinkingBlock text={entry.text} redacted={entry.redacted} />
     case 'result':
       return (
-        <p className="msg msg--result" data-testid="chat-result">
-          Cost: {formatCost(entry.cost)} · Turns: {entry.turns}
+        <p className={`msg msg--result${entry.isError ? ' msg--result-failed' : ''}`} data-testid="chat-result">
+          {entry.isError ? 'Failed · ' : ''}
+          {turnSummary(entry.cost, entry.turns, entry.usage)}
         </p>
       )
     case 'error':

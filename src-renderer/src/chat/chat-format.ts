@@ -1,5 +1,6 @@
-// Tool calls and results can be huge (whole files); the transcript shows a glimpse.
-export const TOOL_INPUT_LIMIT = 300
+import type { TurnUsage } from '../api/chat-events'
+
+// A result whose call is not in view can be huge (a whole file); it shows a glimpse.
 export const TOOL_RESULT_LIMIT = 500
 
 /** Cuts text to `limit` characters, marking the cut. */
@@ -8,23 +9,25 @@ export function clip(text: string, limit: number): string {
   return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}…`
 }
 
-/**
- * A tool call's input in one short line: the command for a shell tool, the
- * JSON otherwise (the server sends the input as JSON text).
- */
-export function toolInputSummary(input: string): string {
-  try {
-    const value: unknown = JSON.parse(input)
-    if (typeof value === 'object' && value !== null && 'command' in value && typeof value.command === 'string') {
-      return value.command
-    }
-  } catch {
-    // Not JSON: show it as it came.
-  }
-  return input
-}
 
 /** "$0.0012": enough places that a cheap turn does not read as free. */
 export function formatCost(cost: number): string {
   return `$${cost.toFixed(4)}`
+}
+
+/** A finished turn in one line: "Cost $0.0012 · 2 turns · 3.4 s · 1,200 in / 80 out tokens". */
+export function turnSummary(cost: number, turns: number, usage: TurnUsage | null): string {
+  const parts = [`Cost: ${formatCost(cost)}`, `Turns: ${turns}`]
+  if (usage?.durationMs != null) parts.push(formatDuration(usage.durationMs))
+  if (usage?.inputTokens != null || usage?.outputTokens != null) {
+    parts.push(`${(usage.inputTokens ?? 0).toLocaleString('en-US')} in / ${(usage.outputTokens ?? 0).toLocaleString('en-US')} out tokens`)
+  }
+  return parts.join(' · ')
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1_000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`
+  const minutes = Math.floor(ms / 60_000)
+  return `${minutes} min ${Math.round((ms % 60_000) / 1_000)} s`
 }

@@ -1,6 +1,7 @@
 import type { ChatTarget } from '../api/chat'
 import type { SessionListItem } from '../../../src-main/contract/api'
 import { ApiError } from '../api/client'
+import type { TurnStatus } from './chat-status'
 import { EMPTY_TRANSCRIPT, type Transcript } from './transcript'
 
 /** One executor node's chat: its sessions and which one the picker shows. */
@@ -16,7 +17,7 @@ export interface NodeChat {
 }
 
 export interface RunningTurn {
-  status: string
+  status: TurnStatus
   stopping: boolean
 }
 

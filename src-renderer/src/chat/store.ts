@@ -5,7 +5,7 @@ import type { OpenStream } from '../../../src-main/contract/bridge'
 import { appBridge } from '../api/connection'
 import { followTurn, sendMessage, type TurnHandlers, type TurnOutcome, type TurnStream } from '../api/turn-stream'
 import { nodeChatKey, sessionChatKey } from './chat-keys'
-import { turnStatus } from './chat-status'
+import { turnStatus, type TurnStatus } from './chat-status'
 import { errorMessage } from '../ui/format'
 import { pickSession } from './sessions'
 import { entriesFromHistory, prependHistory, withoutRunningTurn } from './history'
@@ -95,7 +95,7 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
       const session = chat.sessions.find((s) => s.session_id === chat.selected)
       if (!session?.busy || get().running[sessionChatKey(target, session.session_id)]) return
       const sessionId = session.session_id
-      void runTurn(target, sessionId, 'Following the running answer…', (handlers) =>
+      void runTurn(target, sessionId, { text: 'Following the running answer…', warning: false }, (handlers) =>
         followTurn(openStream, target, sessionId, handlers),
       )
     }
@@ -104,7 +104,7 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
     const runTurn = async (
       target: ChatTarget,
       sessionId: string,
-      status: string,
+      status: TurnStatus,
       start: (handlers: TurnHandlers) => TurnStream,
       onOpen?: () => void,
     ): Promise<TurnOutcome> => {
@@ -116,7 +116,7 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
           edit(key, (t) => applyChatEvent(t, event, nextId))
           updateRunning(key, (turn) => (turn.stopping ? {} : { status: turnStatus(event, turn.status) }))
         },
-        onReconnect: () => updateRunning(key, () => ({ status: 'Reconnecting…' })),
+        onReconnect: () => updateRunning(key, () => ({ status: { text: 'Reconnecting…', warning: true } })),
       })
       streams.set(key, stream)
       const outcome = await stream.finished
@@ -213,7 +213,7 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
         edit(key, (t) => addUserMessage(t, text, userEntry))
         return new Promise<boolean>((resolve) => {
           const accepted = (): void => resolve(true)
-          void runTurn(target, sessionId, 'Waiting for Claude…', (h) => sendMessage(openStream, target, text, sessionId, h), accepted).then(
+          void runTurn(target, sessionId, { text: 'Sending…', warning: false }, (h) => sendMessage(openStream, target, text, sessionId, h), accepted).then(
             (outcome) => {
               if (outcome.kind !== 'refused') return resolve(true)
               edit(key, (t) => withdrawUserMessage(t, userEntry))
@@ -229,7 +229,7 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
         if (sessionId === null) return
         const key = sessionChatKey(target, sessionId)
         if (!get().running[key]) return
-        updateRunning(key, () => ({ stopping: true, status: 'Stopping…' }))
+        updateRunning(key, () => ({ stopping: true, status: { text: 'Stopping…', warning: false } }))
         try {
           await api.stop(target, sessionId)
         } catch (error) {

@@ -1,17 +1,35 @@
-import type { ChatEvent } from '../api/chat-events'
+import type { ChatEvent, TurnUsage } from '../api/chat-events'
 import type { PermissionRequest, PermissionSettled } from '../../../src-main/contract/api'
 
 /** One line of a chat as the user sees it. `id` is a React key, unique within the app. */
 export type ChatEntry =
   | { kind: 'user'; id: number; text: string }
   | { kind: 'assistant'; id: number; text: string; live: boolean }
-  | { kind: 'tool'; id: number; tool: string; input: string }
-  | { kind: 'tool-result'; id: number; content: string }
-  | { kind: 'result'; id: number; cost: number; turns: number }
+  | ToolEntry
+  /** A result no call in this transcript claims (e.g. its call is on an older page). */
+  | { kind: 'tool-result'; id: number; content: string; isError: boolean }
+  | { kind: 'thinking'; id: number; text: string; redacted: boolean }
+  | { kind: 'result'; id: number; cost: number; turns: number; isError: boolean; usage: TurnUsage | null }
   | { kind: 'error'; id: number; message: string }
   | { kind: 'stderr'; id: number; line: string }
   | { kind: 'note'; id: number; text: string }
   | { kind: 'approval'; id: number; request: PermissionRequest; settled: PermissionSettled | null }
+
+/** A tool call and, once it came back, its result: one card. */
+export interface ToolEntry {
+  kind: 'tool'
+  id: number
+  tool: string
+  /** The call's input as JSON text. */
+  input: string
+  toolUseId: string | null
+  result: ToolOutcome | null
+}
+
+export interface ToolOutcome {
+  content: string
+  isError: boolean
+}
 
 export interface Transcript {
   entries: ChatEntry[]
@@ -76,11 +94,13 @@ export function applyChatEvent(transcript: Transcript, event: ChatEvent, nextId:
       if (live === null) return append(transcript, { kind: 'assistant', id: nextId(), text: event.text, live: false })
       return { ...replaceLive(transcript, live, { ...live.entry, text: event.text, live: false }), liveIndex: null }
     case 'tool_use':
-      return append(closeLive(transcript), { kind: 'tool', id: nextId(), tool: event.tool, input: event.input })
+      return append(closeLive(transcript), { kind: 'tool', id: nextId(), tool: event.tool, input: event.input, toolUseId: event.id, result: null })
     case 'tool_result':
-      return append(closeLive(transcript), { kind: 'tool-result', id: nextId(), content: event.content })
+      return attachToolResult(closeLive(transcript), { content: event.content, isError: event.isError }, event.toolUseId, nextId)
+    case 'thinking':
+      return append(closeLive(transcript), { kind: 'thinking', id: nextId(), text: event.text, redacted: event.redacted })
     case 'result':
-      return append(closeLive(transcript), { kind: 'result', id: nextId(), cost: event.cost, turns: event.turns })
+      return append(closeLive(transcript), { kind: 'result', id: nextId(), cost: event.cost, turns: event.turns, isError: event.isError, usage: event.usage })
     case 'error':
       return append(closeLive(transcript), { kind: 'error', id: nextId(), message: event.message })
     case 'stderr':
@@ -89,6 +109,7 @@ export function applyChatEvent(transcript: Transcript, event: ChatEvent, nextId:
     case 'done':
       return closeLive(transcript)
     case 'system':
+    case 'status':
       // Shown as the turn's status, not as a line of the chat.
       return transcript
     case 'permission_request':
@@ -105,6 +126,32 @@ export function closeLive(transcript: Transcript): Transcript {
   const live = liveEntry(transcript)
   if (live === null) return transcript.liveIndex === null ? transcript : { ...transcript, liveIndex: null }
   return { ...replaceLive(transcript, live, { ...live.entry, live: false }), liveIndex: null }
+}
+
+/**
+ * Puts a result on the card of its call: the one with its id, or (from a server
+ * that sends no ids) the earliest call of this message still waiting, since the
+ * CLI answers calls in the order it made them.
+ */
+function attachToolResult(transcript: Transcript, outcome: ToolOutcome, toolUseId: string | null, nextId: () => number): Transcript {
+  const { entries } = transcript
+  let index = -1
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!
+    if (entry.kind === 'user') break
+    if (entry.kind !== 'tool' || entry.result !== null) continue
+    if (toolUseId !== null && entry.toolUseId !== null) {
+      if (entry.toolUseId === toolUseId) {
+        index = i
+        break
+      }
+    } else index = i
+  }
+  const call = entries[index]
+  if (call?.kind !== 'tool') return append(transcript, { kind: 'tool-result', id: nextId(), ...outcome })
+  const changed = [...entries]
+  changed[index] = { ...call, result: outcome }
+  return { ...transcript, entries: changed }
 }
 
 /** Puts the outcome on the question's card (nothing when the card is not in this transcript). */
