@@ -78,13 +78,22 @@ async function newFlow(nodes: unknown[] = []): Promise<string> {
   return (await server.request('/api/flows', { method: 'POST', body: { name: 'Streams', nodes } })).json<{ id: string }>().id
 }
 
-/** Runs the flow once; with no executor it fails at once, emitting its events. */
+const finishedRuns = async (flowId: string): Promise<number> =>
+  (await server.request(`/api/flows/${flowId}/runs`)).json<{ runs: { status: string }[] }>().runs.filter((run) => run.status !== 'running').length
+
+/** Runs the flow once; with no executor it fails at once, emitting its events. Waits for its end on `recorder`, or in the history. */
 async function runOnce(flowId: string, recorder: Recorder | null): Promise<void> {
-  const before = recorder?.messages.filter((m) => m.event === 'run_failed').length ?? 0
+  const before = recorder?.messages.filter((m) => m.event === 'run_failed').length ?? (await finishedRuns(flowId))
   const res = await server.request(`/api/flows/${flowId}/trigger`, { method: 'POST' })
   expect(res.status).toBe(202)
   if (recorder) await recorder.waitFor(() => recorder.messages.filter((m) => m.event === 'run_failed').length > before, 'run_failed')
-  else await sleep(300)
+  else {
+    const end = Date.now() + 10_000
+    while ((await finishedRuns(flowId)) <= before) {
+      if (Date.now() > end) throw new Error('the run did not finish')
+      await sleep(20)
+    }
+  }
 }
 
 const connectionThroughProxy = (): Connection => ({ apiBase: proxy.url, token: server.token })
@@ -143,8 +152,10 @@ describe.each(implementations)('%s', (_name, makeBridge) => {
     expect(proxy.openCount()).toBe(before + 1)
     live.stop()
     await live.waitFor(() => proxy.openCount() === before, 'the connection to close')
-    await runOnce(flowId, null)
-    await sleep(200)
+    // A second subscriber sees the run's events: the first would have had them by then.
+    const witness = track(follow(makeBridge(connectionThroughProxy()), `/api/flows/${flowId}/runs/live`))
+    await witness.waitFor(() => witness.opens === 1, 'the witness to open')
+    await runOnce(flowId, witness)
     expect(live.messages).toEqual([])
     expect(live.errors).toEqual([])
   })
@@ -154,10 +165,16 @@ describe.each(implementations)('%s', (_name, makeBridge) => {
     const headsBefore = proxy.heads.length
     const live = track(follow(makeBridge({ apiBase: proxy.url, token: 'not-the-token' }), `/api/flows/${flowId}/runs/live`))
     await live.waitFor(() => live.errors.length === 1, 'the error')
-    await sleep(1_500)
+    // A stream that drops after the refusal retries after the same delay a retry of the
+    // refused one would have waited: once it is back, that retry would have been sent.
+    const otherFlow = await newFlow()
+    const dropped = track(follow(makeBridge(connectionThroughProxy()), `/api/flows/${otherFlow}/runs/live`))
+    await dropped.waitFor(() => dropped.opens === 1, 'the other stream to open')
+    proxy.cut()
+    await dropped.waitFor(() => dropped.opens === 2, 'the other stream to reconnect')
     expect(live.errors).toEqual([{ status: 401, message: 'missing or invalid token', willRetry: false }])
     expect(live.opens).toBe(0)
-    expect(proxy.heads.slice(headsBefore).filter((head) => head.includes('/runs/live'))).toHaveLength(1)
+    expect(proxy.heads.slice(headsBefore).filter((head) => head.includes(`/api/flows/${flowId}/runs/live`))).toHaveLength(1)
   })
 
   it('starts a chat turn with POST and ends when the server closes the turn', async () => {

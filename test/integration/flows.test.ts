@@ -5,6 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Flow, FlowSummary, NodeTypesResponse } from '../../src-main/contract/api'
 import { startTestServer, type TestServer } from '../support/server'
 
+/** Timestamps have millisecond resolution: waits until the clock has moved past `timestamp`. */
+async function clockPast(timestamp: string): Promise<void> {
+  while (Date.now() <= Date.parse(timestamp)) await new Promise((resolve) => setImmediate(resolve))
+}
+
 const servers: TestServer[] = []
 async function server(overrides: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
   const started = await startTestServer(overrides)
@@ -74,7 +79,7 @@ describe('flows CRUD', () => {
     const s = await server()
     const id = await createFlow(s, { name: 'Old', nodes: [rssNode, execNode] })
     const created = (await s.request(`/api/flows/${id}`)).json<Flow>()
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    await clockPast(created.updated_at)
     const renamed = await s.request(`/api/flows/${id}`, { method: 'PUT', body: { name: 'New' } })
     expect(renamed.status).toBe(200)
     const flow = renamed.json<Flow>()
@@ -87,7 +92,7 @@ describe('flows CRUD', () => {
     expect(replaced.nodes.map((n) => n.id)).toEqual(['exec-1'])
     expect(replaced.enabled).toBe(false)
 
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    await clockPast(replaced.updated_at)
     const touched = (await s.request(`/api/flows/${id}`, { method: 'PUT', body: {} })).json<Flow>()
     expect(Date.parse(touched.updated_at)).toBeGreaterThan(Date.parse(replaced.updated_at))
     expect(touched.name).toBe('New')

@@ -123,16 +123,16 @@ describe('node chat', () => {
     expect(names(slow.events).at(-1)).toBe('done')
   })
 
-  it('stop during a slow turn ends it within 5 s; the next message works in the same process', async () => {
+  it('stop during a slow turn ends it before the answer ends; the next message works in the same process', async () => {
     const flowId = await flowWithExecutor()
     const slow = send(flowId, 'long answer [[slow:2000]]')
     await slow.waitFor('text_delta')
     const pids = server.backend.launcher.pids()
-    const started = performance.now()
     const stop = await server.request(`/api/flows/${flowId}/nodes/exec/interact/stop`, { method: 'POST', body: {} })
     expect(stop.json()).toEqual({ status: 'stopped' })
     await slow.ended
-    expect(performance.now() - started).toBeLessThan(5_000)
+    // The answer's last tick (twenty seconds in) never came.
+    expect(slow.events.filter((e) => e.event === 'text_delta').map((e) => e.data).join('')).not.toContain('tick 9')
     expect(names(slow.events).at(-1)).toBe('done')
     expect(data<{ is_error: boolean; stopped: boolean }>(slow.events.find((e) => e.event === 'result'))).toMatchObject({ is_error: true, stopped: true })
 

@@ -73,6 +73,18 @@ async function trigger(flowId: string, body?: string): Promise<number> {
 
 const runsOf = async (flowId: string) => (await server.request(`/api/flows/${flowId}/runs`)).json<{ runs: FlowRun[] }>().runs
 
+/** Waits on the condition itself, polled, with a generous deadline. */
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** How often the poller has listed the open PRs of `repo` so far (the stand-in records each request). */
+const listings = (repo: string) => github.requests.filter((r) => r.method === 'GET' && r.url.pathname === `/repos/${repo}/pulls`).length
+
 describe('a run, end to end', () => {
   it('streams run_started, every node in order and run_completed; the run is in the history with previews', async () => {
     const flowId = await createFlow({
@@ -260,11 +272,10 @@ describe('the live stream', () => {
     first.abort()
     // While nobody listens, a second run happens.
     await trigger(flowId)
-    const end = Date.now() + 30_000
-    while ((await runsOf(flowId)).some((r) => r.status === 'running') || (await runsOf(flowId)).length < 2) {
-      if (Date.now() > end) throw new Error('second run did not finish')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+    await until('the second run to finish', async () => {
+      const runs = await runsOf(flowId)
+      return runs.length === 2 && runs.every((r) => r.status !== 'running')
+    })
     const again = live(flowId, { 'last-event-id': lastSeen })
     const replayed = await untilEnd(again)
     again.abort()
@@ -281,9 +292,13 @@ describe('the live stream', () => {
     expect(reset.id).toMatch(/^[0-9a-f]{8}-\d+$/)
     const resumed = live(flowId, { 'last-event-id': reset.id! })
     await resumed.status
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // A third run: had anything been replayed, it would have arrived before this run's first event.
+    await trigger(flowId)
+    const after = await untilEnd(resumed)
     resumed.abort()
-    expect(resumed.events.map((e) => e.event)).toEqual([])
+    expect(after[0]!.event_type).toBe('run_started')
+    expect(new Set(after.map((e) => e.run_id)).size).toBe(1)
+    expect(after[0]!.run_id).not.toBe(replayed[0]!.run_id)
   })
 
   it('takes the token from the query for EventSource clients, and never 404s', async () => {
@@ -357,8 +372,8 @@ describe('PR reviews', () => {
     })
     const stream = live(flowId)
     await stream.status
-    // Give the poller time to seed PR 1 as already seen, then open PR 2.
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // The poller's second listing comes after its first (the seed) was taken in: PR 1 is seen. Then PR 2 opens.
+    await until('the poller to seed acme/api', () => listings('acme/api') >= 2)
     github.pulls.get('acme/api')!.push({ number: 2, title: 'New endpoint', body: 'b', draft: false, sha: 's2', diff })
     const events = await untilEnd(stream)
     stream.abort()
@@ -376,18 +391,19 @@ describe('PR reviews after a manual review', () => {
       { number: 7, title: 'Asked for', body: '', draft: false, sha: 'a7', diff: 'diff --git a/x b/x\n' },
       { number: 8, title: 'Already open', body: '', draft: false, sha: 'a8', diff: 'diff --git a/y b/y\n' },
     ])
-    const flowId = await createFlow({
-      name: 'Manual first',
-      nodes: [node('t', 'trigger', 'github-pr', { repos: [{ slug: 'acme/old', path: world.workDir }], poll_interval: 1 }), exec('x', 'Review {{pr_number}} [[reply:ok]]')],
-    })
-    await server.request(`/api/flows/${flowId}`, { method: 'PUT', body: { enabled: false } })
+    // The trigger watches no repo yet, so the poller has never listed acme/old when the manual review runs.
+    const watching = (repos: object[]) => [node('t', 'trigger', 'github-pr', { repos, poll_interval: 1 }), exec('x', 'Review {{pr_number}} [[reply:ok]]')]
+    const flowId = await createFlow({ name: 'Manual first', nodes: watching([]) })
     const stream = live(flowId)
     await stream.status
     await server.request(`/api/flows/${flowId}/trigger`, { method: 'POST', body: { repo: 'acme/old', pr: 7 } })
     await untilEnd(stream, 1)
-    // Enabling starts the poller: #8 was open before it, so it is seen, not reviewed.
-    await server.request(`/api/flows/${flowId}`, { method: 'PUT', body: { enabled: true } })
-    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    expect(listings('acme/old')).toBe(0)
+    // Now the poller watches it: #8 was open before, so it is seen, not reviewed.
+    await server.request(`/api/flows/${flowId}`, { method: 'PUT', body: { nodes: watching([{ slug: 'acme/old', path: world.workDir }]) } })
+    // Listings: the seed, the first poll, the second poll. A review of #8 by the first poll
+    // (comment, run) would be over before the second poll lists again.
+    await until('two polls after the seed', () => listings('acme/old') >= 3)
     stream.abort()
     expect((await runsOf(flowId))).toHaveLength(1)
     expect(github.comments.filter((c) => c.repo === 'acme/old')).toEqual([])
@@ -408,7 +424,7 @@ describe('PR reviews on push and big diffs', () => {
     })
     const stream = live(flowId)
     await stream.status
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    await until('the poller to seed acme/web', () => listings('acme/web') >= 2)
     github.pulls.get('acme/web')!.push({ number: 5, title: 'Big change', body: '', draft: false, sha: 'first', diff: big })
     await untilEnd(stream, 1)
     const initial = JSON.stringify(world.api.requests.at(-1)!.messages)
@@ -452,9 +468,11 @@ describe('shutdown', () => {
     const flowId = (await s.request('/api/flows', { method: 'POST', body })).json<{ id: string }>().id
     const stream = openSse(s.url, `/api/flows/${flowId}/runs/live`, { token: s.token })
     await stream.status
+    const asked = world.api.requests.length
     await s.request(`/api/flows/${flowId}/trigger`, { method: 'POST' })
     await stream.waitFor('node_started', 10_000)
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Mid-answer: claude has asked the stand-in, whose slow answer takes ten seconds.
+    await until('claude to ask the Messages API', () => world.api.requests.length > asked)
     await s.restart()
     const [run] = (await s.request(`/api/flows/${flowId}/runs`)).json<{ runs: FlowRun[] }>().runs
     expect(run).toMatchObject({ status: 'failed', error: 'interrupted by shutdown' })

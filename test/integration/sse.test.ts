@@ -2,8 +2,8 @@
 import { request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Fastify from 'fastify'
-import { afterEach, describe, expect, it } from 'vitest'
-import { SseStreams, type SseStream } from '../../src-main/http/sse'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { KEEP_ALIVE_MS, SseStreams, type SseStream } from '../../src-main/http/sse'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -69,17 +69,27 @@ describe('SseStream', () => {
 
   it('sends a keep-alive comment when quiet, and not while events flow', async () => {
     let stream!: SseStream
-    const { port } = await serveStream(80, (s) => (stream = s))
-    const client = read(port)
-    await until(() => stream !== undefined)
-    await until(() => client.text().includes(':\n\n'), 2000)
-    expect(client.text().startsWith(':\n\n')).toBe(true)
-    const before = client.text().length
-    for (let i = 0; i < 6; i++) {
-      stream.send({ data: String(i) })
-      await new Promise((resolve) => setTimeout(resolve, 30))
+    const { port } = await serveStream(KEEP_ALIVE_MS, (s) => (stream = s))
+    // Only the stream's own interval runs on the fake clock; sockets keep real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const client = read(port)
+      await until(() => stream !== undefined)
+      vi.advanceTimersByTime(KEEP_ALIVE_MS)
+      await until(() => client.text() === ':\n\n')
+      // An event just before every deadline: the comment is never due.
+      for (let i = 0; i < 6; i++) {
+        vi.advanceTimersByTime(KEEP_ALIVE_MS - 1)
+        stream.send({ data: String(i) })
+      }
+      await until(() => client.text().includes('data: 5'))
+      expect(client.text().split(':\n\n')).toHaveLength(2)
+      // Quiet for a whole interval again: one more comment.
+      vi.advanceTimersByTime(KEEP_ALIVE_MS)
+      await until(() => client.text().endsWith('data: 5\n\n:\n\n'))
+    } finally {
+      vi.useRealTimers()
     }
-    expect(client.text().slice(before)).not.toContain(':\n\n')
   })
 
   it('runs close listeners when the client goes away, and forgets the stream', async () => {
