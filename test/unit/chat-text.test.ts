@@ -7,12 +7,12 @@ describe('transcriptText', () => {
     expect(
       transcriptText([
         { kind: 'user', id: 1, text: 'List the tags' },
-        { kind: 'tool', id: 2, tool: 'Bash', input: 'git tag' },
-        { kind: 'tool-result', id: 3, content: 'v0.1.0' },
+        { kind: 'tool', id: 2, tool: 'Bash', input: 'git tag', toolUseId: null, result: { content: 'v0.1.0', isError: false } },
+        { kind: 'tool-result', id: 3, content: 'v0.1.0', isError: false },
         { kind: 'stderr', id: 4, line: 'warning' },
         { kind: 'assistant', id: 5, text: 'One tag: v0.1.0', live: false },
         { kind: 'assistant', id: 6, text: '  ', live: false },
-        { kind: 'result', id: 7, cost: 0.001, turns: 2 },
+        { kind: 'result', id: 7, cost: 0.001, turns: 2, isError: false, usage: null },
         { kind: 'note', id: 8, text: 'Stopped' },
       ]),
     ).toBe('[user] List the tags\n\n[tool Bash] git tag\n\n[assistant] One tag: v0.1.0')
