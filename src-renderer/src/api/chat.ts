@@ -19,6 +19,17 @@ export function interactPath({ flowId, nodeId }: ChatTarget): string {
   return nodeId === null ? `${flow}/interact` : `${flow}/nodes/${encodeURIComponent(nodeId)}/interact`
 }
 
+export interface SlashCommands {
+  commands: string[]
+  known: boolean
+}
+
+/** Where a chat's slash commands are listed: beside its interact routes. */
+export function slashCommandsPath({ flowId, nodeId }: ChatTarget): string {
+  const flow = `/api/flows/${encodeURIComponent(flowId)}`
+  return nodeId === null ? `${flow}/slash-commands` : `${flow}/nodes/${encodeURIComponent(nodeId)}/slash-commands`
+}
+
 /** The chat routes of one executor node or the lead agent, as plain async functions. */
 export interface ChatApi {
   listSessions(target: ChatTarget): Promise<SessionListing>
@@ -26,6 +37,8 @@ export interface ChatApi {
   deleteSession(target: ChatTarget, sessionId: string): Promise<DeletedSessionResponse>
   /** Resolves once the running turn has ended (at once when none runs). */
   stop(target: ChatTarget, sessionId: string): Promise<void>
+  /** The slash commands the chat's claude offers (known once a process of that chat has started). */
+  slashCommands(target: ChatTarget): Promise<SlashCommands>
   /** A page of the session's stored history, newest page first; `before` pages further back. */
   transcript(target: ChatTarget, sessionId: string, before: string | null, limit?: number): Promise<TranscriptPage>
 }
@@ -48,6 +61,9 @@ export function createChatApi(client: ApiClient): ChatApi {
     },
     async stop(target, sessionId) {
       await client.request<StopResponse>('POST', `${base(target)}/stop`, { session_id: sessionId })
+    },
+    slashCommands(target) {
+      return client.request<SlashCommands>('GET', slashCommandsPath(target))
     },
     transcript(target, sessionId, before, limit = 200) {
       const query = new URLSearchParams({ limit: String(limit) })

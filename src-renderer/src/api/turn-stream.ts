@@ -2,6 +2,7 @@ import type { OpenStream, OpenStreamOptions, StreamError } from '../../../src-ma
 import { interactPath, type ChatTarget } from './chat'
 import { decodeChatEvent, type ChatEvent } from './chat-events'
 import { ApiError } from './client'
+import type { OutgoingMessage } from './chat-message'
 
 export type TurnOutcome =
   /** The server sent `done`, or closed the stream after an error. */
@@ -42,13 +43,14 @@ const attachPath = (target: ChatTarget, sessionId: string): string =>
 export function sendMessage(
   open: OpenStream,
   target: ChatTarget,
-  prompt: string,
+  message: OutgoingMessage,
   sessionId: string,
   handlers: TurnHandlers,
 ): TurnStream {
+  const images = message.images.map(({ mediaType, data }) => ({ media_type: mediaType, data }))
   return streamTurn(open, chatPath(target), {
     method: 'POST',
-    body: { prompt, session_id: sessionId },
+    body: images.length === 0 ? { prompt: message.text, session_id: sessionId } : { prompt: message.text, session_id: sessionId, images },
     resumePath: attachPath(target, sessionId),
   }, handlers)
 }

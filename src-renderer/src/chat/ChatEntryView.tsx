@@ -1,5 +1,6 @@
 import { TOOL_RESULT_LIMIT, clip, turnSummary } from './chat-format'
 import { lazy, Suspense } from 'react'
+import { Image as ImageIcon } from 'lucide-react'
 import type { ChatEntry } from './transcript'
 import { ApprovalCard } from '../permissions/ApprovalCard'
 import { CopyButton } from '../ui/CopyButton'
@@ -19,6 +20,11 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
           <p className="msg__text" data-testid="message-text">
             {entry.text}
           </p>
+          {entry.images ? (
+            <span className="msg__images" data-testid="chat-user-images">
+              <ImageIcon size={11} aria-hidden="true" /> {entry.images === 1 ? '1 image' : `${entry.images} images`}
+            </span>
+          ) : null}
         </div>
       )
     case 'assistant':

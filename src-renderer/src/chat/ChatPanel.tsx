@@ -21,6 +21,7 @@ export function ChatPanel({ target, label, flowName = label, onClose }: ChatPane
   const loadSessions = useChat((s) => s.loadSessions)
   const loadEarlier = useChat((s) => s.loadEarlier)
   const stop = useChat((s) => s.stop)
+  const watchActivity = useChat((s) => s.watchActivity)
   const view = useNodeChat(target)
   const titleId = useId()
   const { flowId, nodeId } = target
@@ -28,6 +29,7 @@ export function ChatPanel({ target, label, flowName = label, onClose }: ChatPane
   useEffect(() => {
     void loadSessions({ flowId, nodeId })
   }, [flowId, nodeId, loadSessions])
+  useEffect(() => watchActivity(), [watchActivity])
 
   // Esc anywhere in the panel does what Stop does; inside a dialog it closes the dialog instead.
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {

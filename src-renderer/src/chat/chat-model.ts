@@ -1,4 +1,5 @@
-import type { ChatTarget } from '../api/chat'
+import type { ChatTarget, SlashCommands } from '../api/chat'
+import type { AttachedImage } from '../api/chat-message'
 import type { SessionListItem } from '../../../src-main/contract/api'
 import { ApiError } from '../api/client'
 import type { TurnStatus } from './chat-status'
@@ -10,6 +11,8 @@ export interface NodeChat {
   selected: string | null
   loaded: boolean
   loading: boolean
+  /** Slash commands its claude offers; `known` false until a process of this chat has started. */
+  slashCommands: SlashCommands
   /** A failed action, shown in red until dismissed or the next action. */
   error: string | null
   /** Something worth knowing that is not a failure (busy session, many sessions). */
@@ -35,14 +38,27 @@ export interface ChatState {
   newSession(target: ChatTarget): Promise<boolean>
   deleteSession(target: ChatTarget, sessionId: string): Promise<boolean>
   /** Resolves once the server accepted (true) or refused (false) the message; the answer streams on. */
-  send(target: ChatTarget, prompt: string): Promise<boolean>
+  send(target: ChatTarget, prompt: string, images?: readonly AttachedImage[]): Promise<boolean>
   stop(target: ChatTarget): Promise<void>
   /** Fetches the page of history before what the shown session displays. */
   loadEarlier(target: ChatTarget): Promise<void>
   dismiss(target: ChatTarget): void
+  /**
+   * Follows turns started elsewhere (another window or tool) in the sessions
+   * shown here, for as long as one caller holds it; returns the release.
+   */
+  watchActivity(): () => void
 }
 
-export const EMPTY_CHAT: NodeChat = { sessions: [], selected: null, loaded: false, loading: false, error: null, notice: null }
+export const EMPTY_CHAT: NodeChat = {
+  sessions: [],
+  selected: null,
+  loaded: false,
+  loading: false,
+  slashCommands: { commands: [], known: false },
+  error: null,
+  notice: null,
+}
 
 /** The data part of the chat state, which the updaters below work on. */
 export type ChatData = Pick<ChatState, 'chats' | 'transcripts' | 'running'>

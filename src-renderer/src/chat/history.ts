@@ -9,9 +9,11 @@ export function entriesFromHistory(stored: readonly TranscriptEntry[], nextId: (
   let transcript: Transcript = EMPTY_TRANSCRIPT
   for (const item of stored) {
     if (item.event === 'user') {
-      const data = item.data
-      const text = typeof data === 'object' && data !== null && 'text' in data && typeof data.text === 'string' ? data.text : ''
-      transcript = addUserMessage(transcript, text, nextId())
+      const data = typeof item.data === 'object' && item.data !== null ? (item.data as Record<string, unknown>) : {}
+      const text = typeof data.text === 'string' ? data.text : ''
+      // The log keeps how many images a message carried (a count, or the list itself).
+      const images = typeof data.images === 'number' ? data.images : Array.isArray(data.images) ? data.images.length : 0
+      transcript = addUserMessage(transcript, text, nextId(), images)
       continue
     }
     // The live decoder reads SSE frames: give it the entry's data as the frame's text.

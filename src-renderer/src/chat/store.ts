@@ -3,6 +3,7 @@ import type { ChatApi, ChatTarget } from '../api/chat'
 import type { SessionListItem } from '../../../src-main/contract/api'
 import type { OpenStream } from '../../../src-main/contract/bridge'
 import { appBridge } from '../api/connection'
+import { CHAT_ACTIVITY_PATH, decodeChatActivity, type ChatActivity } from '../api/chat-activity'
 import { followTurn, sendMessage, type TurnHandlers, type TurnOutcome, type TurnStream } from '../api/turn-stream'
 import { nodeChatKey, sessionChatKey } from './chat-keys'
 import { turnStatus, type TurnStatus } from './chat-status'
@@ -63,8 +64,19 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
         patchChat(target, { sessions: listing.sessions, selected, loaded: true, loading: false })
         if (selected !== null) await loadHistory(target, selected)
         if (follow) followIfBusy(target)
+        void loadSlashCommands(target)
       } catch (error) {
         patchChat(target, { loading: false, error: errorMessage(error) })
+      }
+    }
+
+    // Until a claude of this chat has started the list is unknown; after that it changes rarely.
+    const loadSlashCommands = async (target: ChatTarget): Promise<void> => {
+      if (chatOf(target).slashCommands.known) return
+      try {
+        patchChat(target, { slashCommands: await api.slashCommands(target) })
+      } catch {
+        // Without the list the box still sends whatever is typed.
       }
     }
 
@@ -132,6 +144,30 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
       return outcome
     }
 
+    // A turn started or ended elsewhere: the shown session follows it; the lists learn who is busy.
+    const onActivity = (activity: ChatActivity): void => {
+      const target: ChatTarget = { flowId: activity.flowId, nodeId: activity.nodeId }
+      const chat = get().chats[nodeChatKey(target)]
+      if (!chat?.loaded) return
+      if (activity.type === 'turn_ended') {
+        if (!get().running[sessionChatKey(target, activity.sessionId)]) void refresh(target, false)
+        return
+      }
+      const key = sessionChatKey(target, activity.sessionId)
+      if (get().running[key]) return
+      patchChat(target, { sessions: chat.sessions.map((s) => (s.session_id === activity.sessionId ? { ...s, busy: true } : s)) })
+      if (activity.sessionId !== chat.selected) {
+        if (!chat.sessions.some((s) => s.session_id === activity.sessionId)) void refresh(target, false)
+        return
+      }
+      // The message that started it was sent elsewhere: read the history again (it holds that
+      // message), then stream the turn from its start.
+      set((state) => dropTranscript(state, key))
+      void loadHistory(target, activity.sessionId).then(() => followIfBusy(target))
+    }
+    let watchers = 0
+    let unwatch: (() => void) | null = null
+
     const createSession = async (target: ChatTarget): Promise<string | null> => {
       try {
         const created = await api.newSession(target)
@@ -197,9 +233,9 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
         }
       },
 
-      async send(target, prompt) {
+      async send(target, prompt, images = []) {
         const text = prompt.trim()
-        if (text === '') return false
+        if (text === '' && images.length === 0) return false
         patchChat(target, { error: null, notice: null })
         const sessionId = chatOf(target).selected ?? (await createSession(target))
         if (sessionId === null) return false
@@ -210,10 +246,10 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
         if (get().running[key]) return false
 
         const userEntry = nextId()
-        edit(key, (t) => addUserMessage(t, text, userEntry))
+        edit(key, (t) => addUserMessage(t, text, userEntry, images.length))
         return new Promise<boolean>((resolve) => {
           const accepted = (): void => resolve(true)
-          void runTurn(target, sessionId, { text: 'Sending…', warning: false }, (h) => sendMessage(openStream, target, text, sessionId, h), accepted).then(
+          void runTurn(target, sessionId, { text: 'Sending…', warning: false }, (h) => sendMessage(openStream, target, { text, images }, sessionId, h), accepted).then(
             (outcome) => {
               if (outcome.kind !== 'refused') return resolve(true)
               edit(key, (t) => withdrawUserMessage(t, userEntry))
@@ -263,6 +299,26 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
       },
 
       dismiss: (target) => patchChat(target, { error: null, notice: null }),
+
+      watchActivity() {
+        if (watchers++ === 0) {
+          unwatch = openStream(CHAT_ACTIVITY_PATH, {
+            onEvent: (message) => {
+              const activity = decodeChatActivity(message)
+              if (activity) onActivity(activity)
+            },
+          })
+        }
+        let released = false
+        return () => {
+          if (released) return
+          released = true
+          if (--watchers === 0) {
+            unwatch?.()
+            unwatch = null
+          }
+        }
+      },
     }
   })
 }

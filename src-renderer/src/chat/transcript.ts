@@ -3,7 +3,7 @@ import type { PermissionRequest, PermissionSettled } from '../../../src-main/con
 
 /** One line of a chat as the user sees it. `id` is a React key, unique within the app. */
 export type ChatEntry =
-  | { kind: 'user'; id: number; text: string }
+  | { kind: 'user'; id: number; text: string; /** Images sent with the message, when any. */ images?: number }
   | { kind: 'assistant'; id: number; text: string; live: boolean }
   | ToolEntry
   /** A result no call in this transcript claims (e.g. its call is on an older page). */
@@ -51,10 +51,10 @@ export interface HistoryState {
 
 export const EMPTY_TRANSCRIPT: Transcript = { entries: [], liveIndex: null, sent: 0, history: { loaded: false, loading: false, earlier: null } }
 
-export function addUserMessage(transcript: Transcript, text: string, id: number): Transcript {
+export function addUserMessage(transcript: Transcript, text: string, id: number, images = 0): Transcript {
   return {
     ...transcript,
-    entries: [...transcript.entries, { kind: 'user', id, text }],
+    entries: [...transcript.entries, { kind: 'user', id, text, images }],
     liveIndex: null,
     sent: transcript.sent + 1,
   }

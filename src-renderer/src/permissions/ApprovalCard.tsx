@@ -4,6 +4,8 @@ import type { PermissionAnswer, PermissionRequest, PermissionSettled } from '../
 import { describeToolCall, outcomeText } from './permission-format'
 import { usePermissions } from './store'
 import { DenyForm } from './DenyForm'
+import { DiffView } from '../chat/tools/DiffView'
+import { toolShape } from '../chat/tools/tool-input'
 import './permissions.css'
 
 interface ApprovalCardProps {
@@ -51,6 +53,8 @@ export function ApprovalCard({ request, settled, origin }: ApprovalCardProps) {
         </code>
       )}
       {request.description && !ask.json && <p className="approval__description">{request.description}</p>}
+      {/* A file change is judged by what it changes, not by its path alone. */}
+      {!outcome && isFileChange(request) && <DiffView tool={request.tool_name} input={request.input} />}
       {outcome ? (
         <p className="approval__outcome" role="status" data-testid="approval-outcome">
           {outcome.outcome === 'allowed' ? <Check size={14} aria-hidden="true" /> : outcome.outcome === 'denied' ? <Ban size={14} aria-hidden="true" /> : <CircleSlash size={14} aria-hidden="true" />}
@@ -78,4 +82,9 @@ export function ApprovalCard({ request, settled, origin }: ApprovalCardProps) {
       )}
     </section>
   )
+}
+
+function isFileChange(request: PermissionRequest): boolean {
+  const shape = toolShape(request.tool_name, request.input)
+  return shape === 'edit' || shape === 'write'
 }

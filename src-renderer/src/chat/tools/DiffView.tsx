@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { fileChange } from './edit-diff'
+import './tools.css'
 import type { ToolInput } from './tool-input'
 
 /** What an Edit, MultiEdit or Write call changes in its file, line by line. */

@@ -1,0 +1,27 @@
+import type { StreamMessage } from '../../../src-main/contract/bridge'
+
+/** Where turns starting and ending in any chat are announced (a Shoggoth extension). */
+export const CHAT_ACTIVITY_PATH = '/api/chat/activity'
+
+export interface ChatActivity {
+  type: 'turn_started' | 'turn_ended'
+  flowId: string
+  /** null: the flow's lead agent. */
+  nodeId: string | null
+  sessionId: string
+}
+
+/** Reads one frame of the activity stream; null for anything else. */
+export function decodeChatActivity(message: StreamMessage): ChatActivity | null {
+  if (message.event !== 'turn_started' && message.event !== 'turn_ended') return null
+  let data: unknown
+  try {
+    data = JSON.parse(message.data)
+  } catch {
+    return null
+  }
+  if (typeof data !== 'object' || data === null) return null
+  const { flow_id: flowId, node_id: nodeId, session_id: sessionId } = data as Record<string, unknown>
+  if (typeof flowId !== 'string' || typeof sessionId !== 'string' || (nodeId !== null && typeof nodeId !== 'string')) return null
+  return { type: message.event, flowId, nodeId, sessionId }
+}
