@@ -14,6 +14,10 @@ import { flowRoutes } from './http/routes/flows'
 import { healthRoutes } from './http/routes/health'
 import { permissionRoutes } from './http/routes/permissions'
 import { transcriptRoutes } from './http/routes/transcripts'
+import { chatActivityRoutes } from './http/routes/chat-activity'
+import { slashCommandRoutes } from './http/routes/slash-commands'
+import { ChatActivity } from './sessions/chat-activity'
+import { SlashCommandStore } from './sessions/slash-commands'
 import { PermissionRegistry } from './permissions/registry'
 import { RememberedRules } from './permissions/rule-store'
 import { TranscriptLog } from './sessions/transcript-log'
@@ -97,7 +101,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   await launcher.sweepLeftovers()
   const runs = new RunStore(dataDir.runs, writer, log)
   const remembered = new RememberedRules(join(dataDir.root, 'permission-rules.json'), writer, log)
-  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load(), runs.load(), remembered.load()])
+  const slashCommands = new SlashCommandStore(join(dataDir.root, 'slash-commands.json'), writer, log)
+  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load(), runs.load(), remembered.load(), slashCommands.load()])
   // A flow delete cut short by a crash leaves the flow's runs behind: finish it.
   for (const flowId of runs.flowIds().filter((id) => flows.get(id) === undefined)) {
     log.warn(`removing the runs of flow ${flowId}, which no longer exists`)
@@ -119,7 +124,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   }
   const permissions = new PermissionRegistry(remembered)
   const transcripts = new TranscriptLog(join(dataDir.root, 'transcripts'), log)
-  const interact = new InteractService(flows, sessions, pool, runtime, dataDir, serverCwd, log, { permissions, transcripts })
+  const activity = new ChatActivity()
+  const interact = new InteractService(flows, sessions, pool, runtime, dataDir, serverCwd, log, { permissions, transcripts, activity, slashCommands })
 
   const clock = settings.clock ?? systemClock
   const integrationEnv = settings.integrationEnv ?? process.env
@@ -153,6 +159,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
       interactRoutes(api, interact, streams)
       permissionRoutes(api, permissions, streams)
       transcriptRoutes(api, interact)
+      chatActivityRoutes(api, activity, streams)
+      slashCommandRoutes(api, interact)
       sessionInfoRoutes(api, flows, runner, serverCwd)
       claudeRoutes(api, runtime, streams, serverCwd)
       runRoutes(api, { flows, runs, runner, bus, streams, log, startPrReview: (flowId, repo, pr) => prReviews.reviewNow(flowId, repo, pr) })

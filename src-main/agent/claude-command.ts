@@ -2,6 +2,7 @@
 // environment are built here and tested without spawning anything.
 
 import type { PermissionMode } from '../contract/api'
+import type { ChatImage } from '../contract/chat'
 
 export const OUTPUT_ARGS = ['--print', '--verbose', '--output-format', 'stream-json'] as const
 export const STREAM_INPUT_ARGS = ['--input-format', 'stream-json'] as const
@@ -65,9 +66,24 @@ export interface SessionStart {
   systemPrompt?: string | undefined
 }
 
+/**
+ * The system prompt goes to every process, resumed ones too: the CLI keeps
+ * the conversation with the session, not the system prompt (a resume without
+ * it runs on the CLI's default one — checked with 2.1.197).
+ */
 function sessionArgs({ sessionId, resume, systemPrompt }: SessionStart): string[] {
-  if (resume) return ['--resume', sessionId]
-  return ['--session-id', sessionId, ...(systemPrompt ? ['--system-prompt', systemPrompt] : [])]
+  return [...(resume ? ['--resume', sessionId] : ['--session-id', sessionId]), ...(systemPrompt ? ['--system-prompt', systemPrompt] : [])]
+}
+
+/**
+ * What a warm process was started with that the executor's settings decide:
+ * its permission flags and system prompt. When this changes, the process must
+ * be replaced. Rules approved later ("session", "always") are left out: the
+ * app answers those itself while the process lives.
+ */
+export function processFlags(permissions: readonly string[] | PermissionPolicy, systemPrompt: string | undefined): string {
+  const settings = isList(permissions) ? permissions : { ...permissions, remembered: [] }
+  return JSON.stringify([permissionArgs(settings), systemPrompt ?? ''])
 }
 
 /** A persistent node-chat process: one JSON user line per message on stdin. */
@@ -78,11 +94,11 @@ export function nodeSessionArgs(permissions: readonly string[] | PermissionPolic
 /**
  * A one-message flow-level process: the prompt arrives on stdin, then stdin
  * closes. No `-` argument: the CLI would take it as prompt text of its own.
- * When the CLI may ask, the prompt is a stream-json message instead and stdin
- * stays open until the `result`.
+ * When the CLI may ask, or the message carries images, the prompt is a
+ * stream-json message instead and stdin stays open until the `result`.
  */
-export function flowTurnArgs(permissions: readonly string[] | PermissionPolicy, session: SessionStart): string[] {
-  const input = asksOverStdio(permissions) ? STREAM_INPUT_ARGS : []
+export function flowTurnArgs(permissions: readonly string[] | PermissionPolicy, session: SessionStart, streamInput = asksOverStdio(permissions)): string[] {
+  const input = streamInput ? STREAM_INPUT_ARGS : []
   return [...OUTPUT_ARGS, ...input, '--include-partial-messages', ...permissionArgs(permissions), ...sessionArgs(session)]
 }
 
@@ -94,8 +110,17 @@ export function rawPromptArgs(prompt: string): string[] {
 /** Prompt summarising: no tools at all; the request arrives on stdin. */
 export const SUMMARIZE_ARGS = ['--print', '--allowedTools', ''] as const
 
-export function userMessageLine(text: string): string {
-  return `${JSON.stringify({ type: 'user', message: { role: 'user', content: text } })}\n`
+/**
+ * One user message on stream-json stdin. Plain text stays a string, so a
+ * message starting with `/` reaches the CLI as a slash command; images go
+ * first, as the API's base64 image blocks, then the text.
+ */
+export function userMessageLine(text: string, images: readonly ChatImage[] = []): string {
+  const content =
+    images.length === 0
+      ? text
+      : [...images.map((image) => ({ type: 'image', source: { type: 'base64', media_type: image.media_type, data: image.data } })), ...(text === '' ? [] : [{ type: 'text', text }])]
+  return `${JSON.stringify({ type: 'user', message: { role: 'user', content } })}\n`
 }
 
 /** The answer to a `can_use_tool` control request. */

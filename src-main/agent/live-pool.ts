@@ -12,6 +12,8 @@ export interface LiveSession {
   lastUsed: number
   /** The process's cumulative reported cost so far (for per-turn deltas). */
   reportedTotal: number
+  /** What it was started with (processFlags): other settings need another process. */
+  flags: string
   idleTimer: NodeJS.Timeout | null
 }
 
@@ -46,9 +48,9 @@ export class LivePool {
   }
 
   /** Adds a freshly spawned process (busy), making room first if needed. */
-  add(key: string, process: ClaudeProcess): LiveSession {
+  add(key: string, process: ClaudeProcess, flags = ''): LiveSession {
     this.makeRoom()
-    const entry: LiveSession = { key, process, busy: true, lastUsed: Date.now(), reportedTotal: 0, idleTimer: null }
+    const entry: LiveSession = { key, process, busy: true, lastUsed: Date.now(), reportedTotal: 0, flags, idleTimer: null }
     this.entries.set(key, entry)
     void process.exited.then(() => {
       if (this.entries.get(key) === entry) this.forget(entry)

@@ -369,11 +369,12 @@ export interface PermissionListResponse { permissions: PermissionRequest[] }
 /** POST /api/permissions/{id} → 200 */
 export interface PermissionAnswerResponse { settled: PermissionSettled }
 
-/** Event names a transcript entry can carry: the chat stream's (minus text_delta) plus `user`. */
+/** Event names a transcript entry can carry: the chat stream's (minus text_delta and status) plus `user`. */
 export type TranscriptEventName =
   | 'user'
   | 'system'
   | 'text'
+  | 'thinking'
   | 'tool_use'
   | 'tool_result'
   | 'result'
@@ -383,7 +384,7 @@ export type TranscriptEventName =
   | 'permission_request'
   | 'permission_settled'
 
-/** One stored transcript entry; `data` has the shape of the live SSE event of the same name (`user`: `{text}`). */
+/** One stored transcript entry; `data` has the shape of the live SSE event of the same name (`user`: ChatUserData of contract/chat.ts). */
 export interface TranscriptEntry {
   /** Position in the session's transcript (0 = first); pass as `before` to page back. */
   cursor: string

@@ -78,7 +78,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     done(null, text)
   })
 
-  app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => sendError(reply, error, log))
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => sendError(reply, error, log, request.routeOptions.bodyLimit ?? BODY_LIMIT))
 
   const requireToken = options.token === null ? null : tokenCheck(options.token)
 
@@ -139,13 +139,13 @@ function serverTimeouts(options: HttpServerOptions): ServerOptions {
   return { requireHostHeader: false, requestTimeout, headersTimeout, connectionsCheckingInterval }
 }
 
-function sendError(reply: FastifyReply, error: FastifyError | HttpError, log: Logger): FastifyReply {
+function sendError(reply: FastifyReply, error: FastifyError | HttpError, log: Logger, bodyLimit: number): FastifyReply {
   if (error instanceof HttpError) {
     return reply.code(error.status).headers(error.headers).send({ error: error.message })
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return reply.code(413).send({ error: `request body is larger than ${BODY_LIMIT / 1024 / 1024} MiB` })
+      return reply.code(413).send({ error: `request body is larger than ${bodyLimit / 1024 / 1024} MiB` })
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return reply.code(415).send({ error: 'unsupported Content-Type' })
   }

@@ -8,7 +8,7 @@ import type { ToolPermissionAsk } from '../agent/stream-json'
 import { storedTimestamp } from '../time'
 import { DEFAULT_DENY_MESSAGE, timeoutDenyMessage } from './describe'
 import type { RememberedRules } from './rule-store'
-import { lastingRules, lastingSuggestions, matches, rulesFor, type PermissionRule } from './rules'
+import { lastingRules, lastingSuggestions, matches, parseRuleString, ruleString, rulesFor, type PermissionRule } from './rules'
 
 /** Who asked: a chat session (session_id) or a run's executor (run_id). */
 export interface PermissionOrigin {
@@ -56,6 +56,7 @@ export class PermissionRegistry {
   private readonly settled = new Map<string, PermissionSettled>()
   private readonly sessionRules = new Map<string, PermissionRule[]>()
   private readonly listeners = new Set<RegistryListener>()
+  private sessionRulesListener: ((sessionId: string, rules: string[]) => void) | null = null
   private sequence = 0
 
   constructor(private readonly remembered: RememberedRules) {}
@@ -132,6 +133,24 @@ export class PermissionRegistry {
     for (const entry of [...this.pending.values()]) if (matchesOrigin(entry.options.origin)) this.settle(entry, 'cancelled', null, null)
   }
 
+  /** Hears a chat session's "for this session" rules (CLI syntax, all of them) each time they grow, so they can be kept with it. */
+  onSessionRules(listener: (sessionId: string, rules: string[]) => void): void {
+    this.sessionRulesListener = listener
+  }
+
+  /** A session's rules kept from an earlier process or app run, added to those known now. */
+  restoreSessionRules(sessionId: string, rules: readonly string[]): void {
+    const known = this.sessionRules.get(sessionId) ?? []
+    const strings = new Set(known.map(ruleString))
+    const added = rules.filter((rule) => !strings.has(rule)).flatMap((rule) => parseRuleString(rule) ?? [])
+    if (added.length > 0) this.sessionRules.set(sessionId, [...known, ...added])
+  }
+
+  /** A chat session's rules in the CLI's syntax (for --allowedTools when its process is started again). */
+  sessionRulesFor(sessionId: string): string[] {
+    return [...new Set((this.sessionRules.get(sessionId) ?? []).map(ruleString))]
+  }
+
   /** A deleted session takes its "for this session" rules with it. */
   forgetSession(sessionId: string): void {
     this.sessionRules.delete(sessionId)
@@ -151,6 +170,7 @@ export class PermissionRegistry {
   private addSessionRules(origin: PermissionOrigin, rules: PermissionRule[]): void {
     const key = scopeKey(origin)
     this.sessionRules.set(key, [...(this.sessionRules.get(key) ?? []), ...rules])
+    if (origin.sessionId !== null) this.sessionRulesListener?.(origin.sessionId, this.sessionRulesFor(origin.sessionId))
   }
 
   private settle(entry: Pending, outcome: PermissionOutcome, scope: PermissionScope | null, reply: CliAnswer | null): PermissionSettled {

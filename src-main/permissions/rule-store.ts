@@ -2,8 +2,8 @@
 // and passed to every later `claude` there as --allowedTools. The CLI is told
 // too (it writes its own settings file), but it ignores that file in a folder
 // nobody trusted interactively, so the app keeps its own copy.
-import { readFile } from 'node:fs/promises'
 import type { Logger } from '../log'
+import { readJsonFile, saveJsonFile } from '../storage/json-file'
 import type { FileWriteQueue } from '../storage/write-queue'
 import { parseRuleString, ruleString, type PermissionRule } from './rules'
 
@@ -21,19 +21,11 @@ export class RememberedRules {
   ) {}
 
   async load(): Promise<void> {
-    let text: string
-    try {
-      text = await readFile(this.file, 'utf8')
-    } catch {
-      return
-    }
-    try {
-      const parsed = JSON.parse(text) as Partial<RulesFile>
-      for (const [dir, rules] of Object.entries(parsed.working_dirs ?? {})) {
-        if (Array.isArray(rules)) this.byDir.set(dir, rules.filter((rule): rule is string => typeof rule === 'string' && parseRuleString(rule) !== null))
-      }
-    } catch (error) {
-      this.log.warn(`skipping ${this.file}: ${error instanceof Error ? error.message : String(error)}`)
+    const parsed = (await readJsonFile(this.file, this.log)) as Partial<RulesFile> | undefined
+    const dirs = parsed?.working_dirs
+    if (typeof dirs !== 'object' || dirs === null) return
+    for (const [dir, rules] of Object.entries(dirs)) {
+      if (Array.isArray(rules)) this.byDir.set(dir, rules.filter((rule): rule is string => typeof rule === 'string' && parseRuleString(rule) !== null))
     }
   }
 
@@ -52,8 +44,6 @@ export class RememberedRules {
     if (added.length === 0) return
     this.byDir.set(workingDir, [...current, ...added])
     const data: RulesFile = { working_dirs: Object.fromEntries(this.byDir) }
-    await this.writer.write(this.file, `${JSON.stringify(data, null, 2)}\n`).catch((error: unknown) => {
-      this.log.warn(`could not save ${this.file}: ${error instanceof Error ? error.message : String(error)}`)
-    })
+    await saveJsonFile(this.writer, this.file, data, this.log)
   }
 }

@@ -57,11 +57,14 @@ export async function runBatch(job: BatchJob, runtime: ClaudeRuntime, hooks: Bat
     throw new BatchCancelled()
   }
   let last: ResultLine | undefined
+  // The CLI's message when the API failed for good: the node fails with it.
+  let apiError: string | undefined
   const streamed = asksOverStdio(job.permissions)
   const process_ = child
   child.onStdout((line) => {
     hooks.onLine?.(line)
     const mapped = mapStdoutLine(line, 'flow')
+    apiError ??= mapped.apiError
     if (mapped.permissionRequest) hooks.onPermission?.(mapped.permissionRequest, (text) => void process_.write(text).catch(() => undefined))
     if (mapped.result) {
       last = mapped.result
@@ -92,6 +95,7 @@ export async function runBatch(job: BatchJob, runtime: ClaudeRuntime, hooks: Bat
     throw new BatchCancelled()
   }
   if (timedOut) throw new Error(`claude process timed out after ${Math.round(job.timeoutMs / 1000)}s`)
+  if (apiError !== undefined) throw new Error(apiError)
   if (exit.code !== 0) throw new Error(`claude exited with ${exit.signal ? `signal: ${exit.signal}` : `exit status: ${exit.code}`}`)
   return { text: last?.text ?? '', cost: last?.reportedCost ?? 0, turns: last?.turns ?? 0 }
 }

@@ -76,7 +76,7 @@ export class OutputReader {
         if (!this.sawDelta) this.text(event.data.text)
       } else if (event.event === 'tool_use') {
         this.flush()
-        this.onPiece({ kind: 'executor_tool_use', message: JSON.stringify({ tool: event.data.tool, input: parseMaybe(event.data.input) }) })
+        this.onPiece({ kind: 'executor_tool_use', message: JSON.stringify({ tool: event.data.tool, input: parseMaybe(event.data.input), ...(event.data.id ? { id: event.data.id } : {}) }) })
       } else if (event.event === 'tool_result') {
         this.flush()
         this.onPiece({ kind: 'executor_tool_result', message: event.data.content })

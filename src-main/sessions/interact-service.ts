@@ -21,11 +21,17 @@ import { runFlowTurn, runNodeTurn, STOP_GRACE_MS, TurnControl, type StopMode, ty
 import { controlResponseLine } from '../agent/claude-command'
 import type { PermissionRegistry } from '../permissions/registry'
 import type { TranscriptLog } from './transcript-log'
+import type { ChatActivity } from './chat-activity'
+import type { SlashCommandStore } from './slash-commands'
+import type { ChatImage, ChatTurnOutcome, SlashCommandsResponse } from '../contract/chat'
+import { imageNotes } from './chat-images'
 
-/** Tool approvals and stored transcripts (absent: chats neither ask nor keep history). */
+/** Tool approvals, stored transcripts, turn announcements, slash-command lists (each absent: not done). */
 export interface ChatExtras {
   permissions?: PermissionRegistry
   transcripts?: TranscriptLog
+  activity?: ChatActivity
+  slashCommands?: SlashCommandStore
 }
 
 export interface TurnStart {
@@ -61,35 +67,38 @@ export class InteractService {
     flows.onChange(async (change) => {
       if (change.kind === 'deleted') await this.removeFlow(change.flow.id)
     })
+    // "For this session" answers are kept with the session, so a resumed process (after an idle close or a restart) is not asked again.
+    extras.permissions?.onSessionRules((sessionId, rules) => {
+      const session = this.store.findSession(sessionId)
+      if (!session) return
+      session.session_rules = rules
+      void this.store.save()
+    })
   }
 
   // ---- messages ---------------------------------------------------------
 
-  async nodeMessage(flowId: string, nodeId: string, prompt: string, requestedId?: string): Promise<TurnStart> {
+  async nodeMessage(flowId: string, nodeId: string, prompt: string, requestedId?: string, images: readonly ChatImage[] = []): Promise<TurnStart> {
     const flow = this.requireFlow(flowId)
-    requirePrompt(prompt)
+    requirePrompt(prompt, images)
     const settings = this.nodeSettings(flow, nodeId)
     const session = this.claim(sessionKey(flowId, nodeId), { flowName: `${flow.name} [${nodeId}]`, nodeId, workingDir: settings.workingDir }, requestedId, prompt)
-    return this.startTurn(flowId, session, prompt, settings, async (job) => {
-      if (session.message_count === 0) {
-        session.skills_dir = await writeSkillsDir(session.working_dir, flow, nodeId, this.dataDir, this.serverCwd)
-        job.systemPrompt = nodeSystemPrompt(flow, nodeId, settings.appendSystemPrompt)
-      }
+    return this.startTurn(flowId, session, { prompt, images }, settings, async (job) => {
+      if (session.message_count === 0) session.skills_dir = await writeSkillsDir(session.working_dir, flow, nodeId, this.dataDir, this.serverCwd)
+      job.systemPrompt = nodeSystemPrompt(flow, nodeId, settings.appendSystemPrompt)
       // Saved through the coalescing queue; the turn need not wait for the disk.
       void this.store.save()
       await runNodeTurn(job, poolKey(flowId, nodeId, session.session_id), this.pool, this.runtime)
     })
   }
 
-  async flowMessage(flowId: string, prompt: string, requestedId?: string): Promise<TurnStart> {
+  async flowMessage(flowId: string, prompt: string, requestedId?: string, images: readonly ChatImage[] = []): Promise<TurnStart> {
     const flow = this.requireFlow(flowId)
-    requirePrompt(prompt)
+    requirePrompt(prompt, images)
     const settings = executorSettings(findExecutor(flow), this.serverCwd)
     const session = this.claim(sessionKey(flowId), { flowName: flow.name, workingDir: settings.workingDir }, requestedId, prompt)
-    return this.startTurn(flowId, session, prompt, settings, async (job) => {
-      if (session.message_count === 0) {
-        job.systemPrompt = leadSystemPrompt(flow, nodesSummary(flow, 'source'), nodesSummary(flow, 'sink'), settings.appendSystemPrompt)
-      }
+    return this.startTurn(flowId, session, { prompt, images }, settings, async (job) => {
+      job.systemPrompt = leadSystemPrompt(flow, nodesSummary(flow, 'source'), nodesSummary(flow, 'sink'), settings.appendSystemPrompt)
       void this.store.save()
       await runFlowTurn(job, this.runtime)
     })
@@ -104,6 +113,16 @@ export class InteractService {
     const target = requestedId ?? entry.active_session
     if (!entry.sessions.some((s) => s.session_id === target)) throw notFound(`session ${target} not found`)
     return this.eventsOf(target)
+  }
+
+  /**
+   * The slash commands the chat's CLI listed last in the working directory its
+   * new sessions get now (the node's, or the flow's first executor's).
+   */
+  slashCommands(flowId: string, nodeId?: string): SlashCommandsResponse {
+    const flow = this.requireFlow(flowId)
+    const settings = nodeId === undefined ? executorSettings(findExecutor(flow), this.serverCwd) : this.nodeSettings(flow, nodeId)
+    return this.extras.slashCommands?.get(sessionKey(flowId, nodeId), settings.workingDir) ?? { commands: [], known: false }
   }
 
   /** A session's stored transcript: one page, counted from the newest entry. */
@@ -179,6 +198,7 @@ export class InteractService {
   /** A deleted flow takes all its sessions and processes with it (§13.7). */
   async removeFlow(flowId: string): Promise<void> {
     const removed = this.store.removeKeys((key) => key === flowId || key.startsWith(`${flowId}::`))
+    this.extras.slashCommands?.forgetFlow(flowId)
     await this.endSessions(flowId, removed.map((s) => s.session_id))
     await this.store.save()
   }
@@ -227,40 +247,51 @@ export class InteractService {
     return session
   }
 
-  private startTurn(flowId: string, session: InteractSession, prompt: string, settings: ExecutorSettings, run: (job: TurnJob) => Promise<void>): TurnStart {
+  private startTurn(flowId: string, session: InteractSession, message: { prompt: string; images: readonly ChatImage[] }, settings: ExecutorSettings, run: (job: TurnJob) => Promise<void>): TurnStart {
     const id = session.session_id
     const events = this.eventsOf(id)
     const firstId = events.beginTurn()
     const control = new TurnControl()
     const state = this.store.state(id)
-    const { permissions, transcripts } = this.extras
+    const { permissions, transcripts, activity, slashCommands } = this.extras
     const turn = session.message_count
-    transcripts?.user(id, turn, prompt)
+    const { prompt, images } = message
+    transcripts?.user(id, turn, images.length > 0 ? { text: prompt, images: imageNotes(images) } : { text: prompt })
+    // Rules kept with the session count again after a restart, and go to a new process as pre-approved.
+    permissions?.restoreSessionRules(id, session.session_rules ?? [])
+    const sessionRules = permissions?.sessionRulesFor(id) ?? []
+    const chat = { flow_id: flowId, node_id: session.node_id ?? null, session_id: id }
+    let failed = false
     const job: TurnJob = {
       session,
       state,
       prompt,
-      // "Always" answers given earlier in this folder are pre-approved.
-      permissions: { ...settings.policy, remembered: permissions?.rememberedFor(session.working_dir) ?? [] },
+      images,
+      // "Always" answers given earlier in this folder, and this session's own, are pre-approved.
+      permissions: { ...settings.policy, remembered: [...(permissions?.rememberedFor(session.working_dir) ?? []), ...sessionRules] },
       systemPrompt: undefined,
       resume: session.message_count > 0 || this.created.has(id),
       markCreated: () => this.created.add(id),
       control,
       emit: (event) => {
+        if (event.event === 'error' || (event.event === 'result' && event.data.is_error)) failed = true
         events.push(event)
         transcripts?.event(id, turn, event)
       },
     }
+    if (slashCommands) job.onSlashCommands = (commands) => slashCommands.record(sessionKey(flowId, session.node_id), session.working_dir, commands)
     if (permissions) {
       const origin = { flowId, nodeId: session.node_id ?? null, sessionId: id, runId: null, workingDir: session.working_dir }
       job.onPermission = (ask, write) =>
         void permissions.ask({ origin, ask, respond: (answer) => write(controlResponseLine(ask.requestId, answer)), notify: (event) => job.emit(event) })
     }
+    activity?.started(chat)
     const finished = (async () => {
       try {
         await run(job)
       } catch (error) {
         this.log.error(`turn of session ${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+        failed = true
         events.push({ event: 'error', data: { message: 'internal error' } })
       } finally {
         // Questions the turn left open can no longer be answered.
@@ -269,6 +300,7 @@ export class InteractService {
         this.turns.delete(id)
         await this.store.save()
         events.endTurn()
+        activity?.ended(chat, turnOutcome(control, failed))
       }
     })()
     this.turns.set(id, { control, finished })
@@ -304,8 +336,15 @@ export class InteractService {
   }
 }
 
-function requirePrompt(prompt: string): void {
-  if (prompt.trim() === '') throw new HttpError(400, 'prompt is required')
+/** A message needs words, unless it carries images. */
+function requirePrompt(prompt: string, images: readonly ChatImage[]): void {
+  if (prompt.trim() === '' && images.length === 0) throw new HttpError(400, 'prompt is required')
+}
+
+/** Stopped by the user; else failed when an error (or an error result) was sent; else done. */
+function turnOutcome(control: TurnControl, failed: boolean): ChatTurnOutcome {
+  if (control.reason === 'stop') return 'stopped'
+  return failed || control.reason === 'timeout' ? 'error' : 'done'
 }
 
 function newSessionRecord(nodeId: string | undefined, workingDir: string, summary: string): InteractSession {

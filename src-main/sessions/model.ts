@@ -12,6 +12,8 @@ export interface InteractSession {
   total_cost: number
   created_at: string
   skills_dir?: string
+  /** Tool rules allowed "for this session" (CLI syntax): kept so a resumed process is not asked again. */
+  session_rules?: string[]
 }
 
 export interface FlowSessions {
@@ -37,6 +39,7 @@ const storedSession = z
     total_cost: z.number(),
     created_at: z.string(),
     skills_dir: z.string().nullish(),
+    session_rules: z.array(z.string()).nullish(),
   })
   .transform(
     (s): InteractSession => ({
@@ -48,6 +51,7 @@ const storedSession = z
       total_cost: s.total_cost,
       created_at: s.created_at,
       ...(s.skills_dir != null ? { skills_dir: s.skills_dir } : {}),
+      ...(s.session_rules != null && s.session_rules.length > 0 ? { session_rules: s.session_rules } : {}),
     }),
   )
 

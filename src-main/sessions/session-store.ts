@@ -45,6 +45,15 @@ export class SessionStore {
     return this.entries.get(key)
   }
 
+  /** The session with this id, in whichever chat it is. */
+  findSession(sessionId: string): InteractSession | undefined {
+    for (const entry of this.entries.values()) {
+      const session = entry.sessions.find((s) => s.session_id === sessionId)
+      if (session) return session
+    }
+    return undefined
+  }
+
   set(key: string, entry: FlowSessions): void {
     this.entries.set(key, entry)
   }

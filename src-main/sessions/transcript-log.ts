@@ -6,6 +6,7 @@ import { appendFile, mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TranscriptEntry, TranscriptEventName, TranscriptPage } from '../contract/api'
 import type { TurnEvent } from '../agent/stream-json'
+import type { ChatUserData } from '../contract/chat'
 import type { Logger } from '../log'
 import { storedTimestamp } from '../time'
 import { pageOf } from './transcript-page'
@@ -28,14 +29,18 @@ export class TranscriptLog {
     private readonly log: Logger,
   ) {}
 
-  /** A message the user sent (opens a turn). */
-  user(sessionId: string, turn: number, text: string): void {
-    this.add(sessionId, turn, 'user', { text })
+  /** A message the user sent (opens a turn); of its images only type and size are kept. */
+  user(sessionId: string, turn: number, data: ChatUserData): void {
+    this.add(sessionId, turn, 'user', data)
   }
 
-  /** One event of a live turn. Token deltas are left out: the `text` event after them repeats their text. */
+  /**
+   * One event of a live turn. Token deltas are left out (the `text` event
+   * after them repeats their text), and so are `status` events: they say what
+   * the process was doing at a moment, which history has no use for.
+   */
   event(sessionId: string, turn: number, event: TurnEvent): void {
-    if (event.event === 'text_delta') return
+    if (event.event === 'text_delta' || event.event === 'status') return
     this.add(sessionId, turn, event.event, event.data)
   }
 

@@ -32,11 +32,11 @@ async function flowWith(config: object): Promise<string> {
   return res.json<{ id: string }>().id
 }
 
-/** A live turn as the client saw it, in the transcript's terms: the user's message, then every event but token deltas. */
+/** A live turn as the client saw it, in the transcript's terms: the user's message, then every event but token deltas and status. */
 function asSeen(prompt: string, call: SseCall): { event: string; data: unknown }[] {
   return [
     { event: 'user', data: { text: prompt } },
-    ...call.events.filter((e) => e.event !== 'text_delta').map((e) => ({ event: e.event, data: e.event === 'stderr' ? e.data : (JSON.parse(e.data) as unknown) })),
+    ...call.events.filter((e) => e.event !== 'text_delta' && e.event !== 'status').map((e) => ({ event: e.event, data: e.event === 'stderr' ? e.data : (JSON.parse(e.data) as unknown) })),
   ]
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { childEnvironment, flowTurnArgs, interruptLine, nodeSessionArgs, permissionArgs, rawPromptArgs, SUMMARIZE_ARGS, userMessageLine } from '../../src-main/agent/claude-command'
+import { childEnvironment, flowTurnArgs, interruptLine, nodeSessionArgs, permissionArgs, processFlags, rawPromptArgs, SUMMARIZE_ARGS, userMessageLine } from '../../src-main/agent/claude-command'
 
 describe('claude argv', () => {
   it('skips permission prompts without a list, else passes one comma-joined allowlist', () => {
@@ -12,7 +12,20 @@ describe('claude argv', () => {
       '--print', '--verbose', '--output-format', 'stream-json', '--input-format', 'stream-json', '--include-partial-messages',
       '--dangerously-skip-permissions', '--session-id', 'S', '--system-prompt', 'SP',
     ])
-    expect(nodeSessionArgs(['Read'], { sessionId: 'S', resume: true, systemPrompt: 'ignored' }).slice(-4)).toEqual(['--allowedTools', 'Read', '--resume', 'S'])
+    // A resumed process needs its system prompt again: the CLI keeps only the conversation.
+    expect(nodeSessionArgs(['Read'], { sessionId: 'S', resume: true, systemPrompt: 'SP' }).slice(-6)).toEqual(['--allowedTools', 'Read', '--resume', 'S', '--system-prompt', 'SP'])
+  })
+
+  it('a warm process is told apart by its permission flags and system prompt, not by rules approved later', () => {
+    const ask = { mode: 'ask' as const, allowed: [], prompts: true }
+    expect(processFlags(ask, 'SP')).toBe(processFlags({ ...ask, remembered: ['Bash(touch x)'] }, 'SP'))
+    expect(processFlags(ask, 'SP')).not.toBe(processFlags({ ...ask, mode: 'accept_edits' }, 'SP'))
+    expect(processFlags(ask, 'SP')).not.toBe(processFlags(ask, 'SP2'))
+    expect(processFlags(['Read'], undefined)).not.toBe(processFlags(['Read', 'Bash'], undefined))
+  })
+
+  it('lead-agent turns read stream-json when asked to (images)', () => {
+    expect(flowTurnArgs([], { sessionId: 'S', resume: true }, true)).toContain('--input-format')
   })
 
   it('flow turns take the prompt from stdin, with no "-" argument (the CLI would read it as text)', () => {
@@ -29,6 +42,13 @@ describe('claude argv', () => {
 
   it('writes one JSON line per message and per interrupt', () => {
     expect(userMessageLine('a "quote"\nnext')).toBe('{"type":"user","message":{"role":"user","content":"a \\"quote\\"\\nnext"}}\n')
+    // Images first, as base64 image blocks; the text after them.
+    expect(JSON.parse(userMessageLine('what is it?', [{ media_type: 'image/png', data: 'iVBO' }]))).toEqual({
+      type: 'user',
+      message: { role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBO' } }, { type: 'text', text: 'what is it?' }] },
+    })
+    // A slash command stays plain text, which the CLI runs as a command.
+    expect(JSON.parse(userMessageLine('/compact')).message.content).toBe('/compact')
     expect(JSON.parse(interruptLine('r1'))).toEqual({ type: 'control_request', request_id: 'r1', request: { subtype: 'interrupt' } })
   })
 })

@@ -7,8 +7,26 @@ import type { SessionEvents } from '../../sessions/session-events'
 import { optional } from '../../schema'
 import { jsonBody, optionalJsonBody, safeId } from '../request'
 import type { SseStream, SseStreams } from '../sse'
+import { BODY_LIMIT } from '../server'
+import { decodedSize, IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES } from '../../sessions/chat-images'
 
-const messageSchema = z.object({ prompt: z.string(), session_id: optional(z.string()) })
+const imageSchema = z.object({
+  media_type: z.enum(IMAGE_MEDIA_TYPES),
+  data: z.string().superRefine((data, context) => {
+    const size = decodedSize(data)
+    if (size === null) context.addIssue({ code: 'custom', message: 'expected base64 text' })
+    else if (size > MAX_IMAGE_BYTES) context.addIssue({ code: 'custom', message: `image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB` })
+  }),
+})
+
+const messageSchema = z.object({
+  prompt: z.string(),
+  session_id: optional(z.string()),
+  images: optional(z.array(imageSchema).max(MAX_IMAGES, `at most ${MAX_IMAGES} images`)),
+})
+
+/** Room for the images (base64 is 4/3 of their size) next to the prompt. */
+const MESSAGE_BODY_LIMIT = Math.ceil((MAX_IMAGES * MAX_IMAGE_BYTES * 4) / 3) + BODY_LIMIT
 const stopSchema = z.object({ session_id: optional(z.string()) })
 
 interface FlowParams {
@@ -41,18 +59,18 @@ function resumeFrom(request: FastifyRequest<AttachQuery>, events: SessionEvents)
 
 export function interactRoutes(api: FastifyInstance, interact: InteractService, streams: SseStreams): void {
   // ---- messages ----
-  api.post<NodeParams>('/api/flows/:id/nodes/:node_id/interact', async (request, reply) => {
+  api.post<NodeParams>('/api/flows/:id/nodes/:node_id/interact', { bodyLimit: MESSAGE_BODY_LIMIT }, async (request, reply) => {
     const flowId = safeId(request.params.id)
     const nodeId = safeId(request.params.node_id)
     const body = jsonBody(request, messageSchema)
-    const turn = await interact.nodeMessage(flowId, nodeId, body.prompt, optionalId(body.session_id))
+    const turn = await interact.nodeMessage(flowId, nodeId, body.prompt, optionalId(body.session_id), body.images ?? [])
     pipeTurn(streams.start(reply), turn.events, turn.firstId)
   })
 
-  api.post<FlowParams>('/api/flows/:id/interact', async (request, reply) => {
+  api.post<FlowParams>('/api/flows/:id/interact', { bodyLimit: MESSAGE_BODY_LIMIT }, async (request, reply) => {
     const flowId = safeId(request.params.id)
     const body = jsonBody(request, messageSchema)
-    const turn = await interact.flowMessage(flowId, body.prompt, optionalId(body.session_id))
+    const turn = await interact.flowMessage(flowId, body.prompt, optionalId(body.session_id), body.images ?? [])
     pipeTurn(streams.start(reply), turn.events, turn.firstId)
   })
 
