@@ -25,8 +25,8 @@ const messageSchema = z.object({
   images: optional(z.array(imageSchema).max(MAX_IMAGES, `at most ${MAX_IMAGES} images`)),
 })
 
-/** Room for the images (base64 is 4/3 of their size) next to the prompt. */
-const MESSAGE_BODY_LIMIT = Math.ceil((MAX_IMAGES * MAX_IMAGE_BYTES * 4) / 3) + BODY_LIMIT
+/** Room for the images (base64 is 4/3 of their size: 33.3 MiB) next to the prompt, rounded up to whole MiB. */
+const MESSAGE_BODY_LIMIT = Math.ceil((Math.ceil((MAX_IMAGES * MAX_IMAGE_BYTES * 4) / 3) + BODY_LIMIT) / 1024 / 1024) * 1024 * 1024
 const stopSchema = z.object({ session_id: optional(z.string()) })
 
 interface FlowParams {
