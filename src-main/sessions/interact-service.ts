@@ -22,7 +22,7 @@ import { controlResponseLine } from '../agent/claude-command'
 import type { PermissionRegistry } from '../permissions/registry'
 import type { TranscriptLog } from './transcript-log'
 import type { ChatActivity } from './chat-activity'
-import type { SlashCommandStore } from './slash-commands'
+import { refusedCommand, type SlashCommandStore } from './slash-commands'
 import type { ChatImage, ChatTurnOutcome, SlashCommandsResponse } from '../contract/chat'
 import { imageNotes } from './chat-images'
 
@@ -336,9 +336,11 @@ export class InteractService {
   }
 }
 
-/** A message needs words, unless it carries images. */
+/** A message needs words, unless it carries images; a refused slash command is no message. */
 function requirePrompt(prompt: string, images: readonly ChatImage[]): void {
   if (prompt.trim() === '' && images.length === 0) throw new HttpError(400, 'prompt is required')
+  const refused = refusedCommand(prompt)
+  if (refused !== null) throw new HttpError(400, `/${refused} is not passed on: start a new session instead (POST …/interact/new)`)
 }
 
 /** Stopped by the user; else failed when an error (or an error result) was sent; else done. */

@@ -8,6 +8,19 @@ import type { Logger } from '../log'
 import { readJsonFile, saveJsonFile } from '../storage/json-file'
 import type { FileWriteQueue } from '../storage/write-queue'
 
+/**
+ * Commands a chat does not pass on. `/clear` makes the CLI go on in a new
+ * session of its own, while the app's session (and its next --resume) would
+ * keep the old id; a new session (POST …/interact/new) is the way to start over.
+ */
+export const REFUSED_COMMANDS: readonly string[] = ['clear']
+
+/** The refused command a message starts with, if any. */
+export function refusedCommand(prompt: string): string | null {
+  const name = /^\/([^\s/]+)(?:\s|$)/.exec(prompt.trim())?.[1]
+  return name !== undefined && REFUSED_COMMANDS.includes(name) ? name : null
+}
+
 /** chat key (sessionKey) → working dir → command names. */
 type Lists = Record<string, Record<string, string[]>>
 
@@ -31,7 +44,8 @@ export class SlashCommandStore {
   }
 
   /** The list an `init` line gave; written only when it changed. */
-  record(chatKey: string, workingDir: string, commands: readonly string[]): void {
+  record(chatKey: string, workingDir: string, listed: readonly string[]): void {
+    const commands = listed.filter((name) => !REFUSED_COMMANDS.includes(name))
     const current = this.lists[chatKey]?.[workingDir]
     if (current && current.length === commands.length && current.every((name, i) => name === commands[i])) return
     this.lists[chatKey] = { ...this.lists[chatKey], [workingDir]: [...commands] }

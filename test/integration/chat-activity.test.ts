@@ -101,6 +101,11 @@ describe('slash commands', { timeout: 120_000 }, () => {
     expect(listed.known).toBe(true)
     expect(listed.commands).toEqual(expect.arrayContaining(['compact', 'hello']))
     expect(listed.commands.every((name) => !name.startsWith('/'))).toBe(true)
+    // /clear would move the CLI to a session of its own: not offered, and refused.
+    expect(listed.commands).not.toContain('clear')
+    const clear = await server.request(`/api/flows/${flowId}/nodes/exec/interact`, { method: 'POST', body: { prompt: '/clear' } })
+    expect(clear.status).toBe(400)
+    expect(clear.json<{ error: string }>().error).toBe('/clear is not passed on: start a new session instead (POST …/interact/new)')
     // The lead agent is its own chat.
     expect((await server.request(flowPath)).json()).toEqual({ commands: [], known: false })
     await openSse(server.url, `/api/flows/${flowId}/interact`, { token: server.token, body: { prompt: 'lead hi' } }).ended
