@@ -15,6 +15,7 @@ import { healthRoutes } from './http/routes/health'
 import { permissionRoutes } from './http/routes/permissions'
 import { transcriptRoutes } from './http/routes/transcripts'
 import { chatActivityRoutes } from './http/routes/chat-activity'
+import { appEventRoutes } from './http/routes/app-events'
 import { slashCommandRoutes } from './http/routes/slash-commands'
 import { ChatActivity } from './sessions/chat-activity'
 import { SlashCommandStore } from './sessions/slash-commands'
@@ -160,6 +161,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
       permissionRoutes(api, permissions, streams)
       transcriptRoutes(api, interact)
       chatActivityRoutes(api, activity, streams)
+      appEventRoutes(api, permissions, activity, streams)
       slashCommandRoutes(api, interact)
       sessionInfoRoutes(api, flows, runner, serverCwd)
       claudeRoutes(api, runtime, streams, serverCwd)

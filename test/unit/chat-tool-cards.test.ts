@@ -77,3 +77,14 @@ describe('tool cards: the change an edit makes', () => {
     expect([change.added, change.removed]).toEqual([1, 2])
   })
 })
+
+describe('tool cards: the task list of newer CLIs', () => {
+  it('shows a task made and a task moved on', () => {
+    expect(toolShape('TaskCreate', { subject: 'Ship', description: 'd' })).toBe('task')
+    expect(toolShape('TaskUpdate', { taskId: '3', status: 'completed' })).toBe('task')
+    expect(toolShape('TaskUpdate', {})).toBe('other')
+    expect(summary('TaskCreate', { subject: 'Ship', description: 'd' })).toBe('Ship')
+    expect(summary('TaskUpdate', { taskId: '3', status: 'in_progress' })).toBe('task 3 → in progress')
+    expect(summary('TaskUpdate', { taskId: '3', subject: 'Renamed' })).toBe('task 3: Renamed')
+  })
+})

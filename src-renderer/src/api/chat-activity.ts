@@ -1,8 +1,5 @@
 import type { StreamMessage } from '../../../src-main/contract/bridge'
 
-/** Where turns starting and ending in any chat are announced (a Shoggoth extension). */
-export const CHAT_ACTIVITY_PATH = '/api/chat/activity'
-
 export interface ChatActivity {
   type: 'turn_started' | 'turn_ended'
   flowId: string
@@ -11,7 +8,7 @@ export interface ChatActivity {
   sessionId: string
 }
 
-/** Reads one frame of the activity stream; null for anything else. */
+/** Reads a turn starting or ending from the app-wide stream (or /api/chat/activity); null for anything else. */
 export function decodeChatActivity(message: StreamMessage): ChatActivity | null {
   if (message.event !== 'turn_started' && message.event !== 'turn_ended') return null
   let data: unknown

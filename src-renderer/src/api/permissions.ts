@@ -7,8 +7,6 @@ import type {
   PermissionSettled,
 } from '../../../src-main/contract/api'
 
-export const PERMISSION_STREAM_PATH = '/api/permissions/stream'
-
 export function listPermissions(client: ApiClient): Promise<PermissionListResponse> {
   return client.request<PermissionListResponse>('GET', '/api/permissions')
 }

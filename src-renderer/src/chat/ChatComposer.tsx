@@ -138,8 +138,6 @@ export function ChatComposer({ target, view }: { target: ChatTarget; view: NodeC
         placeholder="Message Claude — Enter sends, Shift+Enter for a new line, / for commands"
         rows={2}
         value={draft}
-        role={menuOpen ? 'combobox' : undefined}
-        aria-expanded={menuOpen ? matches.length > 0 : undefined}
         aria-controls={menuOpen && matches.length > 0 ? menuId : undefined}
         aria-activedescendant={menuOpen && matches.length > 0 ? `${menuId}-${active}` : undefined}
         onChange={(event) => {

@@ -8,7 +8,7 @@ const STICKY_PX = 48
 // A first guess at a row's height; each row is measured once it renders.
 const ESTIMATED_ROW_PX = 64
 // Rows rendered beyond the visible ones, so a quick scroll shows no blank.
-const OVERSCAN = 10
+const OVERSCAN = 20
 
 /**
  * The conversation of the shown session: its stored history, then what streams

@@ -3,7 +3,9 @@ import type { ChatApi, ChatTarget } from '../api/chat'
 import type { SessionListItem } from '../../../src-main/contract/api'
 import type { OpenStream } from '../../../src-main/contract/bridge'
 import { appBridge } from '../api/connection'
-import { CHAT_ACTIVITY_PATH, decodeChatActivity, type ChatActivity } from '../api/chat-activity'
+import { decodeChatActivity, type ChatActivity } from '../api/chat-activity'
+import { followAppEvents } from '../api/app-events-stream'
+import type { AppEventListener } from '../api/app-events'
 import { followTurn, sendMessage, type TurnHandlers, type TurnOutcome, type TurnStream } from '../api/turn-stream'
 import { nodeChatKey, sessionChatKey } from './chat-keys'
 import { turnStatus, type TurnStatus } from './chat-status'
@@ -40,8 +42,15 @@ export type ChatStore = StoreApi<ChatState>
 // After stop returns the turn is over; give its last events this long to arrive before cutting the stream.
 const STOP_DRAIN_MS = 1_500
 
-/** `openStream` defaults to the app's bridge (the preload in Electron, the shim in a browser). */
-export function createChatStore(api: ChatApi, openStream: OpenStream = (...args) => appBridge().openStream(...args)): ChatStore {
+/**
+ * `openStream` defaults to the app's bridge (the preload in Electron, the shim in a browser);
+ * `followEvents` to the window's shared app-wide stream.
+ */
+export function createChatStore(
+  api: ChatApi,
+  openStream: OpenStream = (...args) => appBridge().openStream(...args),
+  followEvents: (listener: AppEventListener) => () => void = followAppEvents,
+): ChatStore {
   return createStore<ChatState>()((set, get) => {
     let lastEntryId = 0
     const nextId = (): number => ++lastEntryId
@@ -302,7 +311,7 @@ export function createChatStore(api: ChatApi, openStream: OpenStream = (...args)
 
       watchActivity() {
         if (watchers++ === 0) {
-          unwatch = openStream(CHAT_ACTIVITY_PATH, {
+          unwatch = followEvents({
             onEvent: (message) => {
               const activity = decodeChatActivity(message)
               if (activity) onActivity(activity)

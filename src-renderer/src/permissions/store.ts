@@ -1,8 +1,8 @@
 import { create } from 'zustand'
 import type { PermissionAnswer, PermissionRequest, PermissionSettled } from '../../../src-main/contract/api'
 import type { ApiClient } from '../api/client'
-import { appBridge } from '../api/connection'
-import { PERMISSION_STREAM_PATH, answerPermission, decodePermissionEvent, listPermissions } from '../api/permissions'
+import { followAppEvents } from '../api/app-events-stream'
+import { answerPermission, decodePermissionEvent, listPermissions } from '../api/permissions'
 import { errorMessage } from '../ui/format'
 import { useSettings } from '../settings/store'
 import { notify } from '../shell/notify'
@@ -52,7 +52,7 @@ function announce(request: PermissionRequest): void {
 export function startPermissions(client: ApiClient): () => void {
   apiClient = client
   const store = usePermissions
-  const unsubscribe = appBridge().openStream(PERMISSION_STREAM_PATH, {
+  const unsubscribe = followAppEvents({
     onOpen: () => {
       // Questions settled while we were disconnected are not re-sent: drop them.
       const before = new Set(Object.keys(store.getState().pending))

@@ -1,8 +1,8 @@
-import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels'
 import { ReactFlowProvider } from '@xyflow/react'
 import { BottomPanel } from './BottomPanel'
 import { CenterView } from './CenterView'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { ShortcutHelp } from './ShortcutHelp'
 import { Sidebar } from './Sidebar'
 import { StatusBar } from './StatusBar'
@@ -28,6 +28,9 @@ const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ defa
 
 const NARROW = '(max-width: 1099px)'
 
+// A chat needs room for a few messages and the message box; opening it grows a smaller bottom panel to this.
+const CHAT_MIN_PX = 320
+
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage
 
 /** One screen, no page scroll: title bar, sidebar · canvas · properties, bottom panel, status bar. */
@@ -48,6 +51,14 @@ export function StudioLayout() {
   const docked = view === 'flow' && !narrow
   const columns = useDefaultLayout({ id: 'shoggoth-columns', storage, panelIds: docked ? ['sidebar', 'center', 'properties'] : ['sidebar', 'center'] })
   const rows = useDefaultLayout({ id: 'shoggoth-rows', storage })
+  const bottom = usePanelRef()
+  const bottomTab = useShell((state) => state.bottomTab)
+  useEffect(() => {
+    const panel = bottom.current
+    if (bottomTab !== 'chat' || !panel) return
+    if (panel.isCollapsed()) panel.expand()
+    if (panel.getSize().inPixels < CHAT_MIN_PX) panel.resize(CHAT_MIN_PX)
+  }, [bottomTab, bottom])
 
   return (
     <ReactFlowProvider>
@@ -75,7 +86,7 @@ export function StudioLayout() {
             </Group>
           </Panel>
           <Separator className="studio__separator studio__separator--row" aria-label="Resize the bottom panel" />
-          <Panel id="bottom" defaultSize="26%" minSize={90} collapsible collapsedSize={0} className="studio__panel">
+          <Panel id="bottom" panelRef={bottom} defaultSize="26%" minSize={90} collapsible collapsedSize={0} className="studio__panel">
             <BottomPanel />
           </Panel>
         </Group>

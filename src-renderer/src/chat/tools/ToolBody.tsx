@@ -1,6 +1,6 @@
 import type { ToolEntry } from '../transcript'
 import { DiffView } from './DiffView'
-import { TodoList } from './TodoList'
+import { TaskLine, TodoList } from './TodoList'
 import { ToolOutput } from './ToolOutput'
 import { field, type ToolInput, type ToolShape } from './tool-input'
 
@@ -40,6 +40,13 @@ export function ToolBody({ entry, input, shape }: ToolBodyProps) {
         <div className="tool-card__body">
           <TodoList input={input!} />
           {result?.isError && <ToolOutput text={result.content} error />}
+        </div>
+      )
+    case 'task':
+      return (
+        <div className="tool-card__body">
+          <TaskLine tool={entry.tool} input={input!} />
+          {result !== null && <ToolOutput text={result.content} error={result.isError} />}
         </div>
       )
     case 'read':

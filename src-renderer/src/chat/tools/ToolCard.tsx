@@ -12,10 +12,11 @@ const ICONS: Record<ToolShape, typeof Wrench> = {
   read: FileText,
   search: Search,
   todos: ListTodo,
+  task: ListTodo,
   other: Wrench,
 }
 
-const OPEN_AT_FIRST = new Set<ToolShape>(['bash', 'edit', 'write', 'todos'])
+const OPEN_AT_FIRST = new Set<ToolShape>(['bash', 'edit', 'write', 'todos', 'task'])
 
 // Cards unmount when scrolled out of the virtual list; what the user opened or closed stays so.
 const toggled = new Map<number, boolean>()

@@ -19,7 +19,7 @@ export const field = (input: ToolInput | null, name: string): string | null => {
 }
 
 /** How a card shows a tool: which body it uses. */
-export type ToolShape = 'bash' | 'edit' | 'write' | 'read' | 'search' | 'todos' | 'other'
+export type ToolShape = 'bash' | 'edit' | 'write' | 'read' | 'search' | 'todos' | 'task' | 'other'
 
 export function toolShape(tool: string, input: ToolInput | null): ToolShape {
   if (input === null) return 'other'
@@ -38,6 +38,11 @@ export function toolShape(tool: string, input: ToolInput | null): ToolShape {
       return field(input, 'pattern') !== null ? 'search' : 'other'
     case 'TodoWrite':
       return Array.isArray(input.todos) ? 'todos' : 'other'
+    // The task list of newer CLIs, one task per call.
+    case 'TaskCreate':
+      return field(input, 'subject') !== null ? 'task' : 'other'
+    case 'TaskUpdate':
+      return field(input, 'taskId') !== null ? 'task' : 'other'
     default:
       return 'other'
   }
@@ -61,6 +66,12 @@ export function toolSummary(tool: string, input: ToolInput | null, raw: string):
     case 'todos': {
       const todos = readTodos(input)
       return `${todos.filter((todo) => todo.status === 'completed').length} of ${todos.length} done`
+    }
+    case 'task': {
+      const subject = field(input, 'subject')
+      const status = field(input, 'status')
+      if (tool === 'TaskCreate') return subject!
+      return `task ${field(input, 'taskId')!}${status ? ` → ${status.replace('_', ' ')}` : ''}${subject ? `: ${subject}` : ''}`
     }
     case 'other': {
       const first = Object.values(input).find((value): value is string => typeof value === 'string' && value !== '')
