@@ -3,40 +3,20 @@
 // failure for good is an `error` with its cause, never a reply — in node chats,
 // lead-agent chats and runs. CLAUDE_CODE_MAX_RETRIES keeps the CLI's backoff
 // (0.5 s, doubling) short; only the tests set it.
-import { mkdtemp } from 'node:fs/promises'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ChatResultData, ChatStatusData } from '../../src-main/contract/chat'
-import { CLAUDE_BIN, startClaudeWorld, type ClaudeWorld } from '../support/claude'
-import { quietHome } from '../support/quiet-home'
+import { eventsNamed as all, useChatWorld } from '../support/chat-world'
 import { node, runHelpers, untilEnd } from '../support/run-flows'
-import { openSse, type SseCall } from '../support/sse-client'
-import { startTestServer, type TestServer } from '../support/server'
+import { openSse } from '../support/sse-client'
 
-let world: ClaudeWorld
-let server: TestServer
-const { createFlow, live, trigger, runsOf } = runHelpers(() => server)
-
-beforeAll(async () => {
-  world = await startClaudeWorld()
-  server = await startTestServer({ claudeBin: CLAUDE_BIN, childEnv: { ...quietHome(world), CLAUDE_CODE_MAX_RETRIES: '2' } })
-})
-afterAll(async () => {
-  await server.stop()
-  await world.close()
-})
-
-async function chatFlow(): Promise<string> {
-  const dir = await mkdtemp(join(world.workDir, 'api-'))
-  return createFlow({ name: 'Flaky', nodes: [node('exec', 'executor', 'claude-code', { prompt: 'p', working_dir: dir })] })
-}
-
-const all = <T>(call: SseCall, name: string): T[] => call.events.filter((e) => e.event === name).map((e) => JSON.parse(e.data) as T)
+const chats = useChatWorld({ childEnv: { CLAUDE_CODE_MAX_RETRIES: '2' } })
+const { createFlow, live, trigger, runsOf } = runHelpers(() => chats.server)
+const chatFlow = async () => (await chats.executorFlow({}, 'Flaky')).flowId
 
 describe('API failures', { timeout: 120_000 }, () => {
   it('500 twice, then an answer: two retrying events with attempt and cause, then the reply', async () => {
     const flowId = await chatFlow()
-    const turn = openSse(server.url, `/api/flows/${flowId}/nodes/exec/interact`, { token: server.token, body: { prompt: 'flaky hello [[fail:500:2]]' } })
+    const turn = chats.send(flowId, 'flaky hello [[fail:500:2]]')
     await turn.ended
     const retries = all<ChatStatusData>(turn, 'status').filter((s) => s.state === 'retrying')
     expect(retries).toEqual([
@@ -52,7 +32,7 @@ describe('API failures', { timeout: 120_000 }, () => {
 
   it('failing for good: an error with the cause, no reply, an error result; the session goes on', async () => {
     const flowId = await chatFlow()
-    const send = (prompt: string) => openSse(server.url, `/api/flows/${flowId}/nodes/exec/interact`, { token: server.token, body: { prompt } })
+    const send = (prompt: string) => chats.send(flowId, prompt)
     const turn = send('doomed [[fail-always:500]]')
     await turn.ended
     expect(all(turn, 'status').filter((s) => (s as ChatStatusData).state === 'retrying')).toHaveLength(2)
@@ -71,7 +51,7 @@ describe('API failures', { timeout: 120_000 }, () => {
 
   it('the lead agent too: an error, not a reply', async () => {
     const flowId = await chatFlow()
-    const turn = openSse(server.url, `/api/flows/${flowId}/interact`, { token: server.token, body: { prompt: 'lead doomed [[fail-always:529]]' } })
+    const turn = openSse(chats.server.url, `/api/flows/${flowId}/interact`, { token: chats.server.token, body: { prompt: 'lead doomed [[fail-always:529]]' } })
     await turn.ended
     expect(all<{ message: string }>(turn, 'error')[0]!.message).toMatch(/^API error: /)
     expect(all(turn, 'text')).toEqual([])
@@ -79,8 +59,7 @@ describe('API failures', { timeout: 120_000 }, () => {
   })
 
   it('a run whose executor API fails for good fails the node with that message', async () => {
-    const dir = await mkdtemp(join(world.workDir, 'run-'))
-    const flowId = await createFlow({ name: 'Doomed run', nodes: [node('when', 'trigger', 'manual', {}), node('x', 'executor', 'claude-code', { prompt: 'summarise [[fail-always:500]]', working_dir: dir })] })
+    const flowId = await createFlow({ name: 'Doomed run', nodes: [node('when', 'trigger', 'manual', {}), node('x', 'executor', 'claude-code', { prompt: 'summarise [[fail-always:500]]', working_dir: chats.world.workDir })] })
     const stream = await live(flowId)
     expect((await trigger(flowId)).status).toBe(202)
     const events = await untilEnd(stream)

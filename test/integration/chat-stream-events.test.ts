@@ -2,45 +2,20 @@
 // thinking blocks, tool calls with their ids and results with the same
 // tool_use_id and is_error, each result's duration and tokens, `status`
 // events; and the stored transcript after a restart equals what was seen live.
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TranscriptPage } from '../../src-main/contract/api'
 import type { ChatResultData, ChatStatusData, ChatThinkingData, ChatToolResultData, ChatToolUseData } from '../../src-main/contract/chat'
-import { CLAUDE_BIN, startClaudeWorld, type ClaudeWorld } from '../support/claude'
-import { quietHome } from '../support/quiet-home'
-import { openSse, type ReceivedEvent, type SseCall } from '../support/sse-client'
-import { startTestServer, type TestServer } from '../support/server'
+import { eventData as data, eventsNamed as all, useChatWorld } from '../support/chat-world'
 
-let world: ClaudeWorld
-let server: TestServer
-
-beforeAll(async () => {
-  world = await startClaudeWorld()
-  server = await startTestServer({ claudeBin: CLAUDE_BIN, childEnv: quietHome(world) })
-})
-afterAll(async () => {
-  await server.stop()
-  await world.close()
-})
-
-async function flowIn(dir: string): Promise<string> {
-  const res = await server.request('/api/flows', {
-    method: 'POST',
-    body: { name: 'Rich', nodes: [{ id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p', working_dir: dir, permission_mode: 'skip' }, position: { x: 0, y: 0 }, label: 'Writer' }] },
-  })
-  return res.json<{ id: string }>().id
-}
-
-const chat = (flowId: string, prompt: string, sessionId?: string): SseCall =>
-  openSse(server.url, `/api/flows/${flowId}/nodes/exec/interact`, { token: server.token, body: { prompt, ...(sessionId ? { session_id: sessionId } : {}) } })
-
-const data = <T>(event: ReceivedEvent | undefined): T => JSON.parse(event!.data) as T
-const all = <T>(call: SseCall, name: string): T[] => call.events.filter((e) => e.event === name).map((e) => data<T>(e))
+const chats = useChatWorld()
+const chat = chats.send
+const skipFlow = () => chats.executorFlow({ permission_mode: 'skip' }, 'Rich')
 
 describe('rich chat events', { timeout: 120_000 }, () => {
   it('a thinking block, then the answer; a result with duration and tokens; status starting, then waiting', async () => {
-    const flowId = await flowIn(await mkdtemp(join(world.workDir, 'think-')))
+    const { flowId } = await skipFlow()
     const turn = chat(flowId, 'ponder [[thinking:First I weigh the options.]] [[redacted-thinking]]')
     await turn.ended
     const names = turn.events.map((e) => e.event)
@@ -63,10 +38,9 @@ describe('rich chat events', { timeout: 120_000 }, () => {
   })
 
   it('Read then Edit: each tool_use has an id, its tool_result carries it; a failing tool says is_error', async () => {
-    const dir = await mkdtemp(join(world.workDir, 'edit-'))
+    const { flowId, dir } = await skipFlow()
     const file = join(dir, 'notes.md')
     await writeFile(file, 'hello world\n')
-    const flowId = await flowIn(dir)
     const read = `[[tool:Read:{"file_path":"${file}"}]]`
     const edit = `[[tool:Edit:{"file_path":"${file}","old_string":"hello","new_string":"goodbye"}]]`
     const turn = chat(flowId, `change it ${read} ${edit}`)
@@ -94,8 +68,7 @@ describe('rich chat events', { timeout: 120_000 }, () => {
   })
 
   it('after a restart the transcript equals what the client saw live: tool ids, is_error, thinking, usage; status is not kept', async () => {
-    const dir = await mkdtemp(join(world.workDir, 'history-'))
-    const flowId = await flowIn(dir)
+    const { flowId, dir } = await skipFlow()
     const prompts = [`think [[thinking:Plan the file.]]`, `[[tool:Write:{"file_path":"${join(dir, 'new.txt')}","content":"made"}]]`]
     const first = chat(flowId, prompts[0]!)
     await first.ended
@@ -109,8 +82,8 @@ describe('rich chat events', { timeout: 120_000 }, () => {
       ...call.events.filter((e) => e.event !== 'text_delta' && e.event !== 'status').map((e) => ({ event: e.event, data: JSON.parse(e.data) as unknown })),
     ])
     expect(live.map((e) => e.event)).toEqual(expect.arrayContaining(['thinking', 'tool_use', 'tool_result', 'result']))
-    await server.restart()
-    const stored = (await server.request(`/api/flows/${flowId}/nodes/exec/interact/sessions/${sessionId}/transcript`)).json<TranscriptPage>()
+    await chats.server.restart()
+    const stored = (await chats.server.request(`/api/flows/${flowId}/nodes/exec/interact/sessions/${sessionId}/transcript`)).json<TranscriptPage>()
     expect(stored.entries.map(({ event, data }) => ({ event, data }))).toEqual(live)
   })
 })

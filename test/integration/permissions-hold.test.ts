@@ -4,50 +4,27 @@
 // was started with other permission settings or another system prompt is
 // replaced (resuming the conversation) before the next turn.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Flow, PermissionRequest } from '../../src-main/contract/api'
-import { CLAUDE_BIN, startClaudeWorld, type ClaudeWorld } from '../support/claude'
-import { quietHome } from '../support/quiet-home'
-import { openSse, type ReceivedEvent, type SseCall } from '../support/sse-client'
-import { startTestServer, type TestServer } from '../support/server'
+import { eventData as data, useChatWorld } from '../support/chat-world'
+import type { SseCall } from '../support/sse-client'
 
-let world: ClaudeWorld
-let server: TestServer
-
-beforeAll(async () => {
-  world = await startClaudeWorld()
-  server = await startTestServer({ claudeBin: CLAUDE_BIN, childEnv: quietHome(world) })
-})
-afterAll(async () => {
-  await server.stop()
-  await world.close()
-})
-
-async function chatFlow(config: object): Promise<{ flowId: string; dir: string }> {
-  const dir = await mkdtemp(join(world.workDir, 'hold-'))
-  const res = await server.request('/api/flows', {
-    method: 'POST',
-    body: { name: 'Holds', nodes: [{ id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p', working_dir: dir, ...config }, position: { x: 0, y: 0 }, label: 'W' }] },
-  })
-  return { flowId: res.json<{ id: string }>().id, dir }
-}
-
-const send = (flowId: string, prompt: string, sessionId?: string): SseCall =>
-  openSse(server.url, `/api/flows/${flowId}/nodes/exec/interact`, { token: server.token, body: { prompt, ...(sessionId ? { session_id: sessionId } : {}) } })
-const data = <T>(event: ReceivedEvent | undefined): T => JSON.parse(event!.data) as T
+const chats = useChatWorld()
+const { send } = chats
+const chatFlow = (config: object) => chats.executorFlow(config, 'Holds')
 const asked = (call: SseCall) => call.events.some((e) => e.event === 'permission_request')
 const opening = (call: SseCall) => data<{ message: string }>(call.events[0]).message
 /** The session's claude processes (their argv names the session). */
-const processesOf = (sessionId: string) => server.backend.launcher.children().filter((c) => c.args.includes(sessionId))
+const processesOf = (sessionId: string) => chats.server.backend.launcher.children().filter((c) => c.args.includes(sessionId))
 
 /** Changes the executor's config (a PUT, as the editor saves it). */
 async function configure(flowId: string, config: object): Promise<void> {
-  const flow = (await server.request(`/api/flows/${flowId}`)).json<Flow>()
+  const flow = (await chats.server.request(`/api/flows/${flowId}`)).json<Flow>()
   const nodes = flow.nodes.map((n) => (n.id === 'exec' ? { ...n, config: { ...(n.config as object), ...config } } : n))
-  expect((await server.request(`/api/flows/${flowId}`, { method: 'PUT', body: { nodes } })).status).toBe(200)
+  expect((await chats.server.request(`/api/flows/${flowId}`, { method: 'PUT', body: { nodes } })).status).toBe(200)
 }
 
 describe('permissions that hold', { timeout: 120_000 }, () => {
@@ -55,13 +32,13 @@ describe('permissions that hold', { timeout: 120_000 }, () => {
     const { flowId, dir } = await chatFlow({ permission_mode: 'ask' })
     const first = send(flowId, '[[bash:touch held.txt]]')
     const question = data<PermissionRequest>(await first.waitFor('permission_request'))
-    await server.request(`/api/permissions/${question.id}`, { method: 'POST', body: { behavior: 'allow', scope: 'session' } })
+    await chats.server.request(`/api/permissions/${question.id}`, { method: 'POST', body: { behavior: 'allow', scope: 'session' } })
     await first.ended
     expect(existsSync(join(dir, 'held.txt'))).toBe(true)
     const sessionId = question.session_id!
     // Kept with the session.
-    await server.restart()
-    const yaml = parse(await readFile(join(server.dataDir, 'sessions.yaml'), 'utf8')) as { sessions: Record<string, { sessions: { session_id: string; session_rules?: string[] }[] }> }
+    await chats.server.restart()
+    const yaml = parse(await readFile(join(chats.server.dataDir, 'sessions.yaml'), 'utf8')) as { sessions: Record<string, { sessions: { session_id: string; session_rules?: string[] }[] }> }
     expect(yaml.sessions[`${flowId}::exec`]!.sessions.find((s) => s.session_id === sessionId)!.session_rules).toContain('Bash(touch held.txt)')
 
     const after = send(flowId, 'again [[bash:touch held.txt]]', sessionId)
@@ -71,13 +48,13 @@ describe('permissions that hold', { timeout: 120_000 }, () => {
       expect.objectContaining({ content: '(Bash completed with no output)', is_error: false }),
     ])
     // The new process was told, so the CLI itself did not ask.
-    expect(server.backend.launcher.children().some((c) => c.args.includes('Bash(touch held.txt)'))).toBe(true)
+    expect(chats.server.backend.launcher.children().some((c) => c.args.includes('Bash(touch held.txt)'))).toBe(true)
 
     // Another session of the same node is asked as before.
-    const other = (await server.request(`/api/flows/${flowId}/nodes/exec/interact/new`, { method: 'POST' })).json<{ session_id: string }>().session_id
+    const other = (await chats.server.request(`/api/flows/${flowId}/nodes/exec/interact/new`, { method: 'POST' })).json<{ session_id: string }>().session_id
     const third = send(flowId, '[[bash:touch held.txt]]', other)
     const again = data<PermissionRequest>(await third.waitFor('permission_request'))
-    await server.request(`/api/permissions/${again.id}`, { method: 'POST', body: { behavior: 'deny' } })
+    await chats.server.request(`/api/permissions/${again.id}`, { method: 'POST', body: { behavior: 'deny' } })
     await third.ended
   })
 
@@ -103,13 +80,13 @@ describe('permissions that hold', { timeout: 120_000 }, () => {
     expect(now[0]!.pid).not.toBe(before)
     expect(now[0]!.args).toEqual(expect.arrayContaining(['--dangerously-skip-permissions', '--resume']))
     // The conversation went on.
-    expect(JSON.stringify(world.api.requests.at(-1)!.messages)).toContain('remember the word quince')
+    expect(JSON.stringify(chats.world.api.requests.at(-1)!.messages)).toContain('remember the word quince')
 
     // Back to asking: replaced again, and asked again.
     await configure(flowId, { permission_mode: 'ask', permissions: [] })
     const asking = send(flowId, '[[bash:touch asked.txt]]')
     const question = data<PermissionRequest>(await asking.waitFor('permission_request'))
-    await server.request(`/api/permissions/${question.id}`, { method: 'POST', body: { behavior: 'deny' } })
+    await chats.server.request(`/api/permissions/${question.id}`, { method: 'POST', body: { behavior: 'deny' } })
     await asking.ended
     expect(opening(asking)).toBe('Session started')
   })
@@ -117,14 +94,14 @@ describe('permissions that hold', { timeout: 120_000 }, () => {
   it('a changed system prompt replaces the warm process too, and the new one gets it', async () => {
     const { flowId } = await chatFlow({ permission_mode: 'skip', append_system_prompt: 'Answer in English.' })
     await send(flowId, 'hello').ended
-    expect(JSON.stringify(world.api.requests.at(-1)!.system)).toContain('Answer in English.')
+    expect(JSON.stringify(chats.world.api.requests.at(-1)!.system)).toContain('Answer in English.')
     await configure(flowId, { append_system_prompt: 'Answer in French.' })
     const turn = send(flowId, 'bonjour')
     await turn.ended
     expect(opening(turn)).toBe('Session started')
-    const system = JSON.stringify(world.api.requests.at(-1)!.system)
+    const system = JSON.stringify(chats.world.api.requests.at(-1)!.system)
     expect(system).toContain('Answer in French.')
     expect(system).toContain('one executor step of the Shoggoth flow')
-    expect(JSON.stringify(world.api.requests.at(-1)!.messages)).toContain('hello')
+    expect(JSON.stringify(chats.world.api.requests.at(-1)!.messages)).toContain('hello')
   })
 })
