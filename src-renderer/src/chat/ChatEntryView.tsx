@@ -1,5 +1,5 @@
 import { TOOL_RESULT_LIMIT, clip, turnSummary } from './chat-format'
-import { lazy, Suspense } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import { Image as ImageIcon } from 'lucide-react'
 import type { ChatEntry } from './transcript'
 import { ApprovalCard } from '../permissions/ApprovalCard'
@@ -10,8 +10,12 @@ import { ThinkingBlock } from './ThinkingBlock'
 // The Markdown renderer (react-markdown, remark-gfm, highlighting) loads with the first finished answer.
 const MessageMarkdown = lazy(() => import('./MessageMarkdown'))
 
-/** One line of the transcript, styled by what it is. */
-export function ChatEntryView({ entry }: { entry: ChatEntry }) {
+/**
+ * One line of the transcript, styled by what it is. Entries never change in
+ * place (each change is a new object), so a row re-renders only when its own
+ * entry changed — not on every scroll of the virtual list.
+ */
+export const ChatEntryView = memo(function ChatEntryView({ entry }: { entry: ChatEntry }) {
   switch (entry.kind) {
     case 'user':
       return (
@@ -85,4 +89,4 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
         </p>
       )
   }
-}
+})

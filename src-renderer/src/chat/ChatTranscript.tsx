@@ -9,6 +9,8 @@ const STICKY_PX = 48
 const ESTIMATED_ROW_PX = 64
 // Rows rendered beyond the visible ones, so a quick scroll shows no blank.
 const OVERSCAN = 20
+// Scrolled this close to the top, the next older page is fetched without a click.
+const EARLIER_PX = 160
 
 /**
  * The conversation of the shown session: its stored history, then what streams
@@ -60,6 +62,7 @@ export function ChatTranscript({ view, onLoadEarlier }: { view: NodeChatView; on
       onScroll={(event) => {
         const element = event.currentTarget
         stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_PX
+        if (element.scrollTop < EARLIER_PX && history.earlier !== null && !history.loading && !stuck.current) onLoadEarlier()
       }}
     >
       {history.earlier !== null && (

@@ -1,5 +1,5 @@
 // Loaded lazily (see ChatEntryView): react-markdown and remark-gfm stay out of the main bundle.
-import { useRef, type ComponentProps } from 'react'
+import { memo, useRef, type ComponentProps, type ReactElement } from 'react'
 import Markdown from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import rehypeHighlight from 'rehype-highlight'
@@ -27,13 +27,33 @@ const COMPONENTS = { a: Link, pre: CodeBlock }
 // highlight.js's common languages; only blocks that name their language are coloured (no guessing).
 const REHYPE = [rehypeHighlight]
 
-/** An assistant message as GitHub-flavoured Markdown. */
-export default function MessageMarkdown({ text }: { text: string }) {
+// Rows of the virtual transcript mount again each time they scroll into view; the
+// messages rendered last are kept so scrolling back does not parse them again.
+const RENDERED_KEPT = 400
+const rendered = new Map<string, ReactElement>()
+
+function render(text: string): ReactElement {
+  const kept = rendered.get(text)
+  if (kept) {
+    // Most recently used last, so the oldest is the first to go.
+    rendered.delete(text)
+    rendered.set(text, kept)
+    return kept
+  }
+  // Called as a function (it uses no hooks), so what is kept is the parsed and highlighted tree.
+  const element = Markdown({ remarkPlugins: [remarkGfm], rehypePlugins: REHYPE, components: COMPONENTS, children: text })
+  rendered.set(text, element)
+  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value!)
+  return element
+}
+
+/** An assistant message as GitHub-flavoured Markdown, highlighted; parsed once per text. */
+function MessageMarkdown({ text }: { text: string }) {
   return (
     <div className="chat-md" data-testid="message-text">
-      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={REHYPE} components={COMPONENTS}>
-        {text}
-      </Markdown>
+      {render(text)}
     </div>
   )
 }
+
+export default memo(MessageMarkdown)
