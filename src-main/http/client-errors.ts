@@ -9,6 +9,8 @@ export const HEADERS_TIMEOUT_MS = 15_000
 
 interface ClientError extends Error {
   code?: string
+  /** The bytes the parser choked on (a Buffer, parse errors only). */
+  rawPacket?: unknown
 }
 
 function answerFor(error: ClientError): [number, string, string] {
@@ -27,9 +29,11 @@ export function answerClientError(error: ClientError, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const [status, reason, message] = answerFor(error)
   const body = JSON.stringify({ error: message })
+  // The answer to a HEAD has no body: its client would take the body for the start of another response.
+  const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD '
   // Only when nothing of a response went out yet (a route may have started one).
   if (socket.writable && socket.bytesWritten === 0) {
-    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`)
   }
   socket.destroy()
 }

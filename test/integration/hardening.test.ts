@@ -88,6 +88,14 @@ describe('requests Node itself refuses are answered in JSON', () => {
     expect(status).toBe(400)
     expect(JSON.parse(body)).toEqual({ error: 'malformed HTTP request' })
   })
+
+  it('a malformed HEAD request is a 400 without a body (found by the hostile-input suite)', async () => {
+    const s = await server()
+    const { answer } = rawExchange(s.url, `HEAD /api/flows/\u00e9 HTTP/1.1\r\nHost: ${new URL(s.url).host}\r\n\r\n`)
+    const { status, body } = await answer
+    expect(status).toBe(400)
+    expect(body).toBe('')
+  })
 })
 
 describe('requests that never finish arriving', () => {
