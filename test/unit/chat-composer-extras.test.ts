@@ -42,3 +42,14 @@ describe('the chat activity stream', () => {
     expect(decodeChatActivity({ event: 'turn_started', data: 'nope', id: null })).toBeNull()
   })
 })
+
+describe('a message the server refuses', () => {
+  it('is a notice when the session is busy (the text stays in the box), an error otherwise', async () => {
+    const { refusal } = await import('../../src-renderer/src/chat/chat-model')
+    const { ApiError } = await import('../../src-renderer/src/api/client')
+    expect(refusal(new ApiError('session is busy processing a previous message', 409))).toEqual({
+      notice: 'Not sent: session is busy processing a previous message. Wait for the earlier answer to finish, then try again.',
+    })
+    expect(refusal(new Error('network down'))).toEqual({ error: 'network down' })
+  })
+})

@@ -81,7 +81,9 @@ export function createChatStore(
 
     // Until a claude of this chat has started the list is unknown; after that it changes rarely.
     const loadSlashCommands = async (target: ChatTarget): Promise<void> => {
-      if (chatOf(target).slashCommands.known) return
+      const chat = chatOf(target)
+      // Before a first message no claude of this chat has listed them (and a node just drawn may not be saved yet).
+      if (chat.slashCommands.known || !chat.sessions.some((session) => session.message_count > 0)) return
       try {
         patchChat(target, { slashCommands: await api.slashCommands(target) })
       } catch {
