@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { chatTest, expect, runServer } from './fixtures'
 import { shot } from './screenshots'
-import { answers, expectIdle, openNewChat, reopenChat, say } from './chat-steps'
+import { answers, expectIdle, growBottomPanel, openNewChat, reopenChat, say } from './chat-steps'
 import { expectSaved } from './ui-steps'
 
 chatTest.describe.configure({ timeout: 90_000 })
@@ -81,6 +81,8 @@ test('each tool call is a card of its own kind, thinking is folded, and all of i
   await read.locator('summary').click()
   await expect(read.getByTestId('chat-tool-result')).toContainText('alpha')
   await expect(answers(chat).last()).toContainText('Done: 1')
+  await growBottomPanel(page, 200)
+  await edit.scrollIntoViewIfNeeded()
   await page.mouse.move(0, 0)
   await shot(page, 'chat-tool-cards')
 

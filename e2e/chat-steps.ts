@@ -69,3 +69,13 @@ export function answers(chat: Locator): Locator {
 }
 
 export const COST_FOOTER = /^Cost: \$\d+\.\d{4} · Turns: \d+ · [\d.]+ m?s · [\d,]+ in \/ [\d,]+ out tokens$/
+
+/** Drags the bottom panel's top edge up by `pixels`, to show more of the chat. */
+export async function growBottomPanel(page: Page, pixels: number): Promise<void> {
+  const handle = await page.getByRole('separator', { name: 'Resize the bottom panel' }).boundingBox()
+  if (!handle) throw new Error('the bottom panel has no resize handle on screen')
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(handle.x + handle.width / 2, handle.y - pixels, { steps: 8 })
+  await page.mouse.up()
+}

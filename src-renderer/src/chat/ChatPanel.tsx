@@ -1,4 +1,4 @@
-import { useEffect, useId, type KeyboardEvent } from 'react'
+import { useEffect, useId, type KeyboardEvent, type ReactNode } from 'react'
 import type { ChatTarget } from '../api/chat'
 import { useNodeChat } from './useNodeChat'
 import { useChat } from './ChatProvider'
@@ -13,11 +13,13 @@ interface ChatPanelProps {
   label: string
   /** Names the flow a saved prompt came from. */
   flowName?: string
+  /** Picks who to chat with; shown first in the header row. */
+  chooser?: ReactNode
   onClose?: () => void
 }
 
 /** Chat with one executor node or the lead agent: its sessions, the conversation, and the message box. */
-export function ChatPanel({ target, label, flowName = label, onClose }: ChatPanelProps) {
+export function ChatPanel({ target, label, flowName = label, chooser, onClose }: ChatPanelProps) {
   const loadSessions = useChat((s) => s.loadSessions)
   const loadEarlier = useChat((s) => s.loadEarlier)
   const stop = useChat((s) => s.stop)
@@ -41,10 +43,13 @@ export function ChatPanel({ target, label, flowName = label, onClose }: ChatPane
 
   return (
     <section className="chat" aria-labelledby={titleId} data-testid="chat-panel" onKeyDown={onKeyDown}>
+      {/* One row: who, which session, and what to do with it; the transcript gets the height. */}
       <header className="chat__header">
-        <h3 id={titleId} className="chat__title">
+        {chooser}
+        <h3 id={titleId} className={chooser ? 'visually-hidden' : 'chat__title'}>
           Chat with {label}
         </h3>
+        <SessionPicker target={target} view={view} />
         <SavePromptButton entries={view.transcript.entries} flowName={flowName} />
         {onClose && (
           <button type="button" className="button button--small" onClick={onClose}>
@@ -52,7 +57,6 @@ export function ChatPanel({ target, label, flowName = label, onClose }: ChatPane
           </button>
         )}
       </header>
-      <SessionPicker target={target} view={view} />
       <ChatNotices target={target} chat={view.chat} />
       <ChatTranscript view={view} onLoadEarlier={() => void loadEarlier(target)} />
       <ChatComposer target={target} view={view} />

@@ -20,25 +20,30 @@ export function ChatTab({ flowId }: { flowId: string }) {
   const label = executors.find((node) => node.id === nodeId)?.label ?? 'the lead agent'
   return (
     <div className="chat-tab">
-      <div className="tab-toolbar">
-        <label className="inline-field">
-          <span>Chat with</span>
-          <select
-            value={nodeId ?? LEAD_AGENT_VALUE}
-            onChange={(event) => chatWith(flowId, event.target.value === LEAD_AGENT_VALUE ? null : event.target.value)}
-            data-testid="chat-executor"
-          >
-            <option value={LEAD_AGENT_VALUE}>Lead agent (whole flow)</option>
-            {executors.map((node) => (
-              <option key={node.id} value={node.id}>
-                {node.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
       {/* Keyed by chat so a half-typed message never carries over to another one. */}
-      <ChatPanel key={nodeId ?? LEAD_AGENT_VALUE} target={{ flowId, nodeId }} label={label} flowName={flowName} />
+      <ChatPanel
+        key={nodeId ?? LEAD_AGENT_VALUE}
+        target={{ flowId, nodeId }}
+        label={label}
+        flowName={flowName}
+        chooser={
+          <label className="inline-field">
+            <span>Chat with</span>
+            <select
+              value={nodeId ?? LEAD_AGENT_VALUE}
+              onChange={(event) => chatWith(flowId, event.target.value === LEAD_AGENT_VALUE ? null : event.target.value)}
+              data-testid="chat-executor"
+            >
+              <option value={LEAD_AGENT_VALUE}>Lead agent (whole flow)</option>
+              {executors.map((node) => (
+                <option key={node.id} value={node.id}>
+                  {node.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        }
+      />
     </div>
   )
 }

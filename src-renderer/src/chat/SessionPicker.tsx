@@ -24,8 +24,8 @@ export function SessionPicker({ target, view }: { target: ChatTarget; view: Node
 
   return (
     <div className="sessions" data-testid="session-picker">
-      <label className="sessions__field">
-        <span className="field__label">Session</span>
+      <label className="sessions__field inline-field">
+        <span>Session</span>
         <select
           className="sessions__select"
           data-testid="session-select"

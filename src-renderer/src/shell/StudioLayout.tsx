@@ -30,6 +30,7 @@ const NARROW = '(max-width: 1099px)'
 
 // A chat needs room for a few messages and the message box; opening it grows a smaller bottom panel to this.
 const CHAT_MIN_PX = 320
+const TOP_MIN_PX = 160
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage
 
@@ -57,7 +58,11 @@ export function StudioLayout() {
     const panel = bottom.current
     if (bottomTab !== 'chat' || !panel) return
     if (panel.isCollapsed()) panel.expand()
-    if (panel.getSize().inPixels < CHAT_MIN_PX) panel.resize(CHAT_MIN_PX)
+    const { inPixels, asPercentage } = panel.getSize()
+    if (inPixels >= CHAT_MIN_PX || asPercentage <= 0) return
+    // Half the height when there is room for it, never less than the minimum, and the canvas keeps its own minimum.
+    const rows = (inPixels * 100) / asPercentage
+    panel.resize(Math.max(Math.min(CHAT_MIN_PX, rows - TOP_MIN_PX), Math.min(rows / 2, rows - TOP_MIN_PX)))
   }, [bottomTab, bottom])
 
   return (
@@ -65,7 +70,7 @@ export function StudioLayout() {
       <div className="studio">
         <TitleBar />
         <Group orientation="vertical" className="studio__rows" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
-          <Panel id="top" minSize={160}>
+          <Panel id="top" minSize={TOP_MIN_PX}>
             <Group orientation="horizontal" className="studio__columns" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
               <Panel id="sidebar" defaultSize={230} minSize={170} maxSize={420} collapsible collapsedSize={0} className="studio__panel">
                 <Sidebar />
