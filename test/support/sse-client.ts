@@ -17,6 +17,8 @@ export interface SseCall {
   events: ReceivedEvent[]
   /** Resolves when the server ends the response (or it is aborted). */
   ended: Promise<void>
+  /** Once ended: true when the server finished the response, false when the connection dropped. */
+  finished: Promise<boolean>
   /** Resolves at the first event with this name. */
   waitFor(name: string, timeoutMs?: number): Promise<ReceivedEvent>
   abort(): void
@@ -31,7 +33,9 @@ export function openSse(base: string, path: string, options: { method?: string; 
   let resolveStatus!: (status: number) => void
   let resolveBody!: (body: string) => void
   let resolveEnded!: () => void
+  let resolveFinished!: (whole: boolean) => void
   const status = new Promise<number>((r) => (resolveStatus = r))
+  const finished = new Promise<boolean>((r) => (resolveFinished = r))
   const body = new Promise<string>((r) => (resolveBody = r))
   const ended = new Promise<void>((r) => (resolveEnded = r))
   const parser = createParser({
@@ -66,6 +70,7 @@ export function openSse(base: string, path: string, options: { method?: string; 
         if ((res.headers['content-type'] ?? '').startsWith('text/event-stream')) parser.feed(chunk)
       })
       const finish = () => {
+        resolveFinished(res.complete)
         resolveBody(text)
         resolveEnded()
       }
@@ -75,6 +80,7 @@ export function openSse(base: string, path: string, options: { method?: string; 
   )
   req.on('error', () => {
     resolveStatus(0)
+    resolveFinished(false)
     resolveBody('')
     resolveEnded()
   })
@@ -85,6 +91,7 @@ export function openSse(base: string, path: string, options: { method?: string; 
     body,
     events,
     ended,
+    finished,
     waitFor: (name, timeoutMs = 30_000) => {
       const seen = events.find((event) => event.event === name)
       if (seen) return Promise.resolve(seen)
