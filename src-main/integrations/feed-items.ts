@@ -1,23 +1,26 @@
-// Turns an RSS 2.0 or Atom document into items, using a maintained feed parser.
-import { parseFeed } from '@rowanmanning/feed-parser'
+// Turns an RSS 2.0, RSS 1.0 (RDF) or Atom document into items: the document is
+// read once (xml-tree.ts) and only the few fields an item needs are picked, for
+// the first `limit` entries. A general feed library's per-field lookups cost
+// more than fetching the feed (bench/runs.ts); the fields and their fallbacks are
+// those of @rowanmanning/feed-parser, which this replaced.
+import { entryFields } from './feed-entry'
+import { openFeed } from './feed-document'
+import { entryImage } from './feed-images'
 import { htmlToText } from './html-text'
 import type { Item } from './types'
 
-/** The first `limit` entries of the feed; throws when the text is not a feed. */
+/** The first `limit` entries of the feed; throws NotAFeedError when the text is not a feed. */
 export function feedItems(xml: string, limit: number): Item[] {
-  let feed: ReturnType<typeof parseFeed>
-  try {
-    feed = parseFeed(xml)
-  } catch (error) {
-    throw new Error(`not an RSS or Atom feed (${error instanceof Error ? error.message : String(error)})`)
-  }
-  return feed.items.slice(0, limit).map((entry) => ({
-    title: htmlToText(entry.title ?? ''),
-    url: entry.url ?? '',
-    // Feeds put HTML in descriptions; prompts and keyword matches want the words.
-    summary: htmlToText(entry.description ?? entry.content ?? ''),
-    published: entry.published ?? entry.updated ?? null,
-    // The parser's getters search the document on every call; the cheaper one goes first.
-    imageUrl: entry.mediaImages[0]?.url ?? entry.image?.url ?? null,
-  }))
+  const feed = openFeed(xml)
+  return feed.entries(limit).map((entry) => {
+    const fields = entryFields(entry, feed)
+    return {
+      title: htmlToText(fields.title ?? ''),
+      url: fields.link ?? '',
+      // Feeds put HTML in descriptions; prompts and keyword matches want the words.
+      summary: htmlToText(fields.text ?? ''),
+      published: fields.published,
+      imageUrl: entryImage(entry, feed.format),
+    }
+  })
 }

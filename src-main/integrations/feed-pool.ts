@@ -19,7 +19,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker
-  busy: Pending | null
+  /** Jobs posted to this worker and not answered yet. */
+  jobs: Map<number, Pending>
   /** Has answered at least once (a worker that dies before that cannot start here). */
   proven: boolean
 }
@@ -52,7 +53,6 @@ function startWorker(): Worker | null {
 
 export class FeedParserPool {
   private readonly slots: Slot[] = []
-  private readonly queue: Pending[] = []
   private nextId = 1
   private unavailable = false
 
@@ -60,11 +60,8 @@ export class FeedParserPool {
 
   /** The first `limit` items of a feed document; rejects like feedItems does. */
   parse(xml: string, limit: number): Promise<Item[]> {
-    if (this.unavailable) return this.parseHere(xml, limit)
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, xml, limit }, resolve, reject })
-      this.pump()
-    })
+    if (this.unavailable) return parseHere(xml, limit)
+    return new Promise((resolve, reject) => this.dispatch({ job: { id: this.nextId++, xml, limit }, resolve, reject }))
   }
 
   /** Ends the workers (tests; the app lets them die with the process). */
@@ -72,23 +69,24 @@ export class FeedParserPool {
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()))
   }
 
-  private parseHere(xml: string, limit: number): Promise<Item[]> {
-    try {
-      return Promise.resolve(feedItems(xml, limit))
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+  /**
+   * Posts the job at once to an idle worker, a new one, or the least busy: its
+   * port queues the job, so a worker goes from one document to the next without
+   * waiting for the main thread to hand it out.
+   */
+  private dispatch(pending: Pending): void {
+    const slot = this.slots.find((s) => s.jobs.size === 0) ?? this.grow() ?? this.leastBusy()
+    if (!slot) {
+      parseHere(pending.job.xml, pending.job.limit).then(pending.resolve, pending.reject)
+      return
     }
+    slot.jobs.set(pending.job.id, pending)
+    slot.worker.ref()
+    slot.worker.postMessage(pending.job)
   }
 
-  private pump(): void {
-    while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => s.busy === null) ?? this.grow()
-      if (!slot) return
-      const pending = this.queue.shift()!
-      slot.busy = pending
-      slot.worker.ref()
-      slot.worker.postMessage(pending.job)
-    }
+  private leastBusy(): Slot | null {
+    return this.slots.reduce<Slot | null>((best, slot) => (best === null || slot.jobs.size < best.jobs.size ? slot : best), null)
   }
 
   private grow(): Slot | null {
@@ -100,22 +98,22 @@ export class FeedParserPool {
       worker = null
     }
     if (!worker) {
-      this.fallBack()
+      this.fallBack([])
       return null
     }
-    const slot: Slot = { worker, busy: null, proven: false }
+    // An idle worker never keeps the process alive; dispatch() refs it while it has jobs.
+    worker.unref()
+    const slot: Slot = { worker, jobs: new Map(), proven: false }
     worker.on('message', (answer: FeedAnswer) => {
-      const pending = slot.busy
-      slot.busy = null
       slot.proven = true
-      worker.unref()
-      if (pending && pending.job.id === answer.id) {
-        if ('error' in answer) pending.reject(new Error(answer.error))
-        else pending.resolve(answer.items)
-      }
-      this.pump()
+      const pending = slot.jobs.get(answer.id)
+      slot.jobs.delete(answer.id)
+      if (slot.jobs.size === 0) worker.unref()
+      if (!pending) return
+      if ('error' in answer) pending.reject(new Error(answer.error))
+      else pending.resolve(answer.items)
     })
-    // A worker that cannot run (or dies) hands its job, and all later ones, to the main thread.
+    // A worker that cannot run (or dies) hands its jobs to the others, or to the main thread.
     worker.on('error', () => this.drop(slot))
     worker.on('exit', () => this.drop(slot))
     this.slots.push(slot)
@@ -126,17 +124,30 @@ export class FeedParserPool {
     const index = this.slots.indexOf(slot)
     if (index === -1) return
     this.slots.splice(index, 1)
-    if (slot.busy) this.queue.unshift(slot.busy)
-    slot.busy = null
+    const orphans = [...slot.jobs.values()]
+    slot.jobs.clear()
     // Never respawn in a loop: a worker that could not even start means workers do not work here.
-    if (!slot.proven || this.slots.length === 0) this.fallBack()
-    else this.pump()
+    if (!slot.proven || this.slots.length === 0) this.fallBack(orphans)
+    else for (const pending of orphans) this.dispatch(pending)
   }
 
-  private fallBack(): void {
+  /** From now on every document is parsed on the main thread, the jobs in flight included. */
+  private fallBack(orphans: Pending[]): void {
     this.unavailable = true
-    for (const slot of this.slots.splice(0)) void slot.worker.terminate()
-    for (const pending of this.queue.splice(0)) this.parseHere(pending.job.xml, pending.job.limit).then(pending.resolve, pending.reject)
+    const pending = [...orphans]
+    for (const slot of this.slots.splice(0)) {
+      pending.push(...slot.jobs.values())
+      void slot.worker.terminate()
+    }
+    for (const { job, resolve, reject } of pending) parseHere(job.xml, job.limit).then(resolve, reject)
+  }
+}
+
+function parseHere(xml: string, limit: number): Promise<Item[]> {
+  try {
+    return Promise.resolve(feedItems(xml, limit))
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
   }
 }
 

@@ -7,7 +7,8 @@ const HIDDEN = 'script, style, noscript, template, svg, iframe, head'
 const BREAKING = 'address, article, aside, blockquote, br, dd, div, dl, dt, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, td, th, tr, ul'
 
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  // Most text has single spaces only: then trimming is all there is to do (no copy per item).
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim()
 }
 
 /** The visible text of a loaded document (the body when there is one). */

@@ -18,6 +18,8 @@ export const INTERRUPTED = 'interrupted by shutdown'
 export class RunStore {
   /** flow id → runs, oldest first */
   private readonly runs = new Map<string, FlowRun[]>()
+  /** Saves asked for and not yet serialized, by run. */
+  private readonly saving = new Map<FlowRun, Promise<void>>()
 
   constructor(
     private readonly dir: string,
@@ -81,11 +83,21 @@ export class RunStore {
 
   /** Persists the run's current state (call after every change). */
   save(run: FlowRun): Promise<void> {
-    // A run of a flow deleted meanwhile is not written back into existence.
-    if (!this.runs.get(run.flow_id)?.includes(run)) return Promise.resolve()
-    return this.writer.write(this.pathOf(run), prettyJson(run)).catch((error: unknown) => {
-      this.log.error(`could not save run ${run.id}: ${(error as Error).message}`)
-    })
+    // Changes made together (50 sources starting at once) are serialized once, a
+    // microtask later: what is written is then the newest state, as the queue promises.
+    let saved = this.saving.get(run)
+    if (!saved) {
+      saved = Promise.resolve().then(() => {
+        this.saving.delete(run)
+        // A run of a flow deleted meanwhile is not written back into existence.
+        if (!this.runs.get(run.flow_id)?.includes(run)) return
+        return this.writer.write(this.pathOf(run), prettyJson(run)).catch((error: unknown) => {
+          this.log.error(`could not save run ${run.id}: ${(error as Error).message}`)
+        })
+      })
+      this.saving.set(run, saved)
+    }
+    return saved
   }
 
   /** The flows that have runs (loaded or added since). */
