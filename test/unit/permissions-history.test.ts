@@ -29,7 +29,10 @@ describe('chat history', () => {
   it('turns stored entries into the entries live events make, approval outcome included', () => {
     let id = 0
     const entries = entriesFromHistory(stored, () => ++id)
-    expect(entries.map((e) => e.kind)).toEqual(['user', 'tool', 'approval', 'tool-result', 'assistant', 'stderr', 'result', 'user', 'assistant'])
+    // The result goes on its call's card (stored without ids: the earliest call still waiting).
+    expect(entries.map((e) => e.kind)).toEqual(['user', 'tool', 'approval', 'assistant', 'stderr', 'result', 'user', 'assistant'])
+    const tool = entries[1]
+    expect(tool?.kind === 'tool' && tool.result).toEqual({ content: 'no', isError: false })
     const approval = entries[2]
     expect(approval?.kind === 'approval' && approval.settled?.message).toBe('no')
     expect(entries.every((e) => e.kind !== 'assistant' || !e.live)).toBe(true)
