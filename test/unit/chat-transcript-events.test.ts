@@ -96,3 +96,14 @@ describe('the status line says what the turn is doing', () => {
     expect(turnSummary(0, 1, { durationMs: 95_000, inputTokens: null, outputTokens: null })).toBe('Cost: $0.0000 · Turns: 1 · 1 min 35 s')
   })
 })
+
+describe('a call that waits for approval says so on its card', () => {
+  it('marks the newest waiting call of that tool while the question is open', () => {
+    const request = { id: 'p1', flow_id: 'f', node_id: 'n', session_id: 's', run_id: null, tool_name: 'Bash', input: { command: 'touch x' }, suggestions: [], description: null, asked_at: '2026-12-02T10:00:00.000Z' }
+    const settled = { id: 'p1', flow_id: 'f', node_id: 'n', session_id: 's', run_id: null, tool_name: 'Bash', outcome: 'allowed' as const, scope: 'once' as const, message: null, settled_at: '2026-12-02T10:00:01.000Z' }
+    const asked = fold([decode('tool_use', { tool: 'Bash', input: '{"command":"touch x"}', id: 't1' }), { type: 'permission_request', request }])
+    expect(asked.entries[0]).toMatchObject({ kind: 'tool', asking: true })
+    const answered = fold([{ type: 'permission_settled', settled }], asked)
+    expect(answered.entries[0]).toMatchObject({ kind: 'tool', asking: false })
+  })
+})

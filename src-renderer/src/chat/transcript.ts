@@ -24,6 +24,8 @@ export interface ToolEntry {
   input: string
   toolUseId: string | null
   result: ToolOutcome | null
+  /** The CLI asked for permission to run it and no answer has come yet. */
+  asking?: boolean
 }
 
 export interface ToolOutcome {
@@ -115,9 +117,9 @@ export function applyChatEvent(transcript: Transcript, event: ChatEvent, nextId:
     case 'permission_request':
       // A replayed question (a re-attach) already has its card.
       if (transcript.entries.some((entry) => entry.kind === 'approval' && entry.request.id === event.request.id)) return transcript
-      return append(closeLive(transcript), { kind: 'approval', id: nextId(), request: event.request, settled: null })
+      return append(markAsking(closeLive(transcript), event.request.tool_name, true), { kind: 'approval', id: nextId(), request: event.request, settled: null })
     case 'permission_settled':
-      return settleApproval(transcript, event.settled)
+      return markAsking(settleApproval(transcript, event.settled), event.settled.tool_name, false)
   }
 }
 
@@ -152,6 +154,20 @@ function attachToolResult(transcript: Transcript, outcome: ToolOutcome, toolUseI
   const changed = [...entries]
   changed[index] = { ...call, result: outcome }
   return { ...transcript, entries: changed }
+}
+
+/** The newest call of `tool` still without a result now waits for (or no longer waits for) an answer. */
+function markAsking(transcript: Transcript, tool: string, asking: boolean): Transcript {
+  const { entries } = transcript
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!
+    if (entry.kind === 'user') break
+    if (entry.kind !== 'tool' || entry.tool !== tool || entry.result !== null || (entry.asking ?? false) === asking) continue
+    const changed = [...entries]
+    changed[i] = { ...entry, asking }
+    return { ...transcript, entries: changed }
+  }
+  return transcript
 }
 
 /** Puts the outcome on the question's card (nothing when the card is not in this transcript). */

@@ -13,7 +13,8 @@ interface ToolBodyProps {
 /** Inside an open tool card: what was asked, in the tool's own terms, then what came back. */
 export function ToolBody({ entry, input, shape }: ToolBodyProps) {
   const result = entry.result
-  const output = result === null ? <p className="tool-card__waiting">Waiting for the result…</p> : <ToolOutput text={result.content} error={result.isError} />
+  const waiting = entry.asking ? 'Waiting for your approval below…' : 'Waiting for the result…'
+  const output = result === null ? <p className="tool-card__waiting">{waiting}</p> : <ToolOutput text={result.content} error={result.isError} />
   switch (shape) {
     case 'bash':
       return (

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { CircleAlert, CircleCheck, FilePen, FileText, ListTodo, LoaderCircle, Search, SquareTerminal, Wrench } from 'lucide-react'
+import { CircleAlert, CircleCheck, FilePen, FileText, ListTodo, LoaderCircle, Search, ShieldQuestion, SquareTerminal, Wrench } from 'lucide-react'
 import type { ToolEntry } from '../transcript'
 import { parseToolInput, toolShape, toolSummary, type ToolShape } from './tool-input'
 import { ToolBody } from './ToolBody'
@@ -16,6 +16,8 @@ const ICONS: Record<ToolShape, typeof Wrench> = {
   other: Wrench,
 }
 
+const STATE_LABEL = { running: 'running', asking: 'waiting for your approval', failed: 'failed', done: 'done' } as const
+
 const OPEN_AT_FIRST = new Set<ToolShape>(['bash', 'edit', 'write', 'todos', 'task'])
 
 // Cards unmount when scrolled out of the virtual list; what the user opened or closed stays so.
@@ -25,7 +27,7 @@ const toggled = new Map<number, boolean>()
 export function ToolCard({ entry }: { entry: ToolEntry }) {
   const input = useMemo(() => parseToolInput(entry.input), [entry.input])
   const shape = toolShape(entry.tool, input)
-  const state = entry.result === null ? 'running' : entry.result.isError ? 'failed' : 'done'
+  const state = entry.result !== null ? (entry.result.isError ? 'failed' : 'done') : entry.asking ? 'asking' : 'running'
   // Commands, changes and checklists are what the user wants to see; reads, searches and the rest open on request.
   const [open, setOpen] = useState(() => toggled.get(entry.id) ?? OPEN_AT_FIRST.has(shape))
   const Icon = ICONS[shape]
@@ -51,12 +53,14 @@ export function ToolCard({ entry }: { entry: ToolEntry }) {
         <span className="tool-card__state" data-testid="chat-tool-state">
           {state === 'running' ? (
             <LoaderCircle size={13} aria-hidden="true" className="spin" />
+          ) : state === 'asking' ? (
+            <ShieldQuestion size={13} aria-hidden="true" />
           ) : state === 'failed' ? (
             <CircleAlert size={13} aria-hidden="true" />
           ) : (
             <CircleCheck size={13} aria-hidden="true" />
           )}
-          {state === 'running' ? 'running' : state === 'failed' ? 'failed' : 'done'}
+          {STATE_LABEL[state]}
         </span>
       </summary>
       {open && <ToolBody entry={entry} input={input} shape={shape} />}
