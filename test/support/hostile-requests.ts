@@ -2,10 +2,7 @@
 // server's own table with ids, queries, headers and bodies that are wrong in
 // every way we could think of, sent over a raw socket so that nothing (Host,
 // Origin, content type, bytes that are not UTF-8) is tidied up on the way.
-import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
 import { request } from 'node:http'
-import { join, relative } from 'node:path'
 import fc from 'fast-check'
 
 export interface Route {
@@ -235,29 +232,6 @@ export function problemWith(hostile: HostileRequest, answer: Answer): string | n
   } catch {
     return `error body that is not JSON: ${seen}`
   }
-}
-
-/** Every file under `dir` with a hash of its bytes: equal snapshots, nothing changed. */
-export async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>()
-  const walk = async (at: string): Promise<void> => {
-    for (const entry of await readdir(at, { withFileTypes: true })) {
-      const path = join(at, entry.name)
-      if (entry.isDirectory()) {
-        files.set(`${relative(dir, path)}/`, '')
-        await walk(path)
-      } else files.set(relative(dir, path), createHash('sha1').update(await readFile(path)).digest('hex'))
-    }
-  }
-  await walk(dir)
-  return files
-}
-
-export function differences(before: Map<string, string>, after: Map<string, string>): string[] {
-  const changed: string[] = []
-  for (const [path, hash] of after) if (before.get(path) !== hash) changed.push(before.has(path) ? `changed ${path}` : `added ${path}`)
-  for (const path of before.keys()) if (!after.has(path)) changed.push(`removed ${path}`)
-  return changed
 }
 
 /** The field a route's body must have, and a body without it in the right type. */
