@@ -1,43 +1,23 @@
 // GET /api/events: the one app-wide stream a window holds — permission
 // questions and chat turns on a single connection, what is pending or running
 // first on every connect — through the REAL claude CLI and real HTTP.
-import { mkdtemp } from 'node:fs/promises'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PermissionRequest, PermissionSettled } from '../../src-main/contract/api'
 import type { ChatTurnEnded, ChatTurnStarted } from '../../src-main/contract/chat'
-import { CLAUDE_BIN, startClaudeWorld, type ClaudeWorld } from '../support/claude'
-import { quietHome } from '../support/quiet-home'
+import { useChatWorld } from '../support/chat-world'
 import { openSse, type ReceivedEvent } from '../support/sse-client'
-import { startTestServer, type TestServer } from '../support/server'
 
-let world: ClaudeWorld
-let server: TestServer
-
-beforeAll(async () => {
-  world = await startClaudeWorld()
-  server = await startTestServer({ claudeBin: CLAUDE_BIN, childEnv: quietHome(world) })
-})
-afterAll(async () => {
-  await server.stop()
-  await world.close()
-})
-
+const chat = useChatWorld()
 const data = <T>(event: ReceivedEvent | undefined): T => JSON.parse(event!.data) as T
-const events = () => openSse(server.url, `/api/events?token=${server.token}`)
+const events = () => openSse(chat.server.url, `/api/events?token=${chat.server.token}`)
 
 describe('the app-wide event stream', { timeout: 120_000 }, () => {
   it('carries a turn starting, its permission question, the answer and the turn ending, and replays what is open on connect', async () => {
-    const dir = await mkdtemp(join(world.workDir, 'events-'))
-    const created = await server.request('/api/flows', {
-      method: 'POST',
-      body: { name: 'Events', nodes: [{ id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p', working_dir: dir, permission_mode: 'ask' }, position: { x: 0, y: 0 }, label: 'W' }] },
-    })
-    const flowId = created.json<{ id: string }>().id
+    const { flowId } = await chat.executorFlow({ permission_mode: 'ask' }, 'Events')
     const stream = events()
     expect(await stream.status).toBe(200)
 
-    const turn = openSse(server.url, `/api/flows/${flowId}/nodes/exec/interact`, { token: server.token, body: { prompt: 'make it [[bash:touch made.txt]]' } })
+    const turn = chat.send(flowId, 'make it [[bash:touch made.txt]]')
     const started = data<ChatTurnStarted>(await stream.waitFor('turn_started'))
     expect(started).toEqual({ flow_id: flowId, node_id: 'exec', session_id: expect.any(String) })
     const asked = data<PermissionRequest>(await stream.waitFor('permission_request'))
@@ -51,7 +31,7 @@ describe('the app-wide event stream', { timeout: 120_000 }, () => {
     expect(data<PermissionRequest>(late.events[0]).id).toBe(asked.id)
     late.abort()
 
-    expect((await server.request(`/api/permissions/${asked.id}`, { method: 'POST', body: { behavior: 'allow' } })).status).toBe(200)
+    expect((await chat.server.request(`/api/permissions/${asked.id}`, { method: 'POST', body: { behavior: 'allow' } })).status).toBe(200)
     expect(data<PermissionSettled>(await stream.waitFor('permission_settled')).id).toBe(asked.id)
     await turn.ended
     const ended = data<ChatTurnEnded>(await stream.waitFor('turn_ended'))
@@ -61,7 +41,7 @@ describe('the app-wide event stream', { timeout: 120_000 }, () => {
   })
 
   it('asks for the token like every route', async () => {
-    const refused = openSse(server.url, '/api/events')
+    const refused = openSse(chat.server.url, '/api/events')
     expect(await refused.status).toBe(401)
   })
 })
