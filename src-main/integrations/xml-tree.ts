@@ -22,6 +22,7 @@ export class XmlElement {
   /** Lower-cased prefix, or null for none. */
   readonly prefix: string | null
   private childList: XmlChild[] | undefined
+  private byName: Map<string, XmlElement[]> | undefined
   private attributeMap: Record<string, string> | undefined
   private base: string | null | undefined
 
@@ -29,9 +30,10 @@ export class XmlElement {
     private readonly raw: RawElement,
     readonly parent: XmlElement | null,
   ) {
-    const parts = raw.tag.toLowerCase().split(':')
-    this.name = parts.length > 1 ? parts.slice(1).join(':') : parts[0]!
-    this.prefix = parts.length > 1 && parts[0] ? parts[0] : null
+    const tag = raw.tag.toLowerCase()
+    const colon = tag.indexOf(':')
+    this.name = colon === -1 ? tag : tag.slice(colon + 1)
+    this.prefix = colon > 0 ? tag.slice(0, colon) : null
   }
 
   /** Wrapped on first use: the entries past a feed's limit cost nothing more. */
@@ -42,12 +44,25 @@ export class XmlElement {
 
   /** The first child element with this local name, whatever its prefix. */
   first(name: string): XmlElement | null {
-    for (const child of this.children) if (typeof child !== 'string' && child.name === name) return child
-    return null
+    return this.named().get(name)?.[0] ?? null
   }
 
-  all(name: string): XmlElement[] {
-    return this.children.filter((child): child is XmlElement => typeof child !== 'string' && child.name === name)
+  all(name: string): readonly XmlElement[] {
+    return this.named().get(name) ?? []
+  }
+
+  /** Child elements by local name, in document order (an entry is asked a dozen names). */
+  private named(): Map<string, XmlElement[]> {
+    if (this.byName === undefined) {
+      this.byName = new Map()
+      for (const child of this.children) {
+        if (typeof child === 'string') continue
+        const list = this.byName.get(child.name)
+        if (list) list.push(child)
+        else this.byName.set(child.name, [child])
+      }
+    }
+    return this.byName
   }
 
   /** An attribute's value (name lower-cased); an empty value counts as none. */
