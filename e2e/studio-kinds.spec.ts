@@ -295,8 +295,11 @@ for (const nodeType of ['trigger', 'source', 'filter', 'executor', 'sink'] as co
     await saved(page)
 
     // Everything filled in is valid: no problem at any field, no badge on any node
-    // (the server's validation included: it runs after the autosave).
-    await page.waitForTimeout(800)
+    // (the server's validation included: Validate saves, asks the server and then shows its answer).
+    await page.getByTestId('validate').click()
+    await expect(page.getByTestId('validation')).toBeVisible()
+    await page.getByTestId('validate').click()
+    await expect(page.getByTestId('validation')).toHaveCount(0)
     for (const [index, plan] of group.entries()) {
       const panel = await selectNode(page, ids[index]!)
       await expect(panel.locator('.pp-problems'), `${plan.kind} shows no problem`).toHaveCount(0)

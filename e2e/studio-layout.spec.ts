@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import type { NewFlow } from '../src-main/contract/api'
 import { canvasNode, selectNode } from './studio'
+import { animationsDone } from './ui-steps'
 import { expect, test } from './fixtures'
 
 test.describe.configure({ timeout: 120_000 })
@@ -168,7 +169,7 @@ for (const [width, height] of [
       const panel = await selectNode(page, 'write')
       await expect(panel.getByLabel('Working directory')).toHaveValue('/tmp')
       await expect(canvasNode(page, 'write')).toHaveClass(/node-card--selected/)
-      await page.waitForTimeout(300)
+      await animationsDone(page)
       await shot(page, `studio-${theme}-${width}`)
       await checkLayout(page, `${theme} ${width}×${height}, a node selected`)
       await checkAxe(page, `${theme} ${width}`, testInfo)

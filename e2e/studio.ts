@@ -31,10 +31,12 @@ export async function addNode(page: Page, kind: string): Promise<string> {
   return added
 }
 
-/** The canvas toolbar's Auto-layout, then a moment for the view to settle on the new positions. */
+/** The canvas toolbar's Auto-layout; returns once the view has been fitted to the new positions. */
 export async function autoLayout(page: Page): Promise<void> {
-  await page.getByTestId('canvas').getByRole('button', { name: 'Auto-layout' }).click()
-  await page.waitForTimeout(400)
+  const canvas = page.getByTestId('canvas')
+  const fitted = (await canvas.getAttribute('data-fitted')) ?? '0'
+  await canvas.getByRole('button', { name: 'Auto-layout' }).click()
+  await expect(canvas).not.toHaveAttribute('data-fitted', fitted)
 }
 
 /** Drags from `source`'s output handle to `target`'s input handle, as a mouse does. */
@@ -64,7 +66,4 @@ export async function addListEntry(panel: Locator, inputName: string | RegExp, v
 }
 
 /** Waits until the autosave has reached the server. */
-export async function saved(page: Page): Promise<void> {
-  await page.waitForTimeout(50)
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
-}
+export { expectSaved as saved } from './ui-steps'

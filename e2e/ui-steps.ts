@@ -23,11 +23,25 @@ export async function createFlowInUi(page: Page, name: string, description?: str
   await expect(page.getByTestId('canvas')).toBeVisible()
 }
 
+/**
+ * Waits until the page has drawn two frames: whatever the last action changed has
+ * been rendered (an edit shows "Saving…" from the frame it is made in).
+ */
+export async function framesDrawn(page: Page): Promise<void> {
+  // Plain browser JavaScript, as a string: the test tsconfig has no DOM types.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))')
+}
+
 /** Every edit is autosaved: wait until the title bar says the last one reached the server. */
 export async function expectSaved(page: Page): Promise<void> {
-  // "saved" is also the state before the first edit's debounce starts; give that a moment to begin.
-  await page.waitForTimeout(50)
+  // "saved" is also the state before an edit has been rendered: wait for that first.
+  await framesDrawn(page)
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
+}
+
+/** Waits until every finite CSS animation and transition has ended (an endless one, like a spinner, does not count). */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)")
 }
 
 /** Adds a node of `kind` from the palette (it lands selected); returns its card on the canvas. */

@@ -50,10 +50,12 @@ export function Canvas({ flowId }: { flowId: string }) {
   }, [flowId, canvasNodes, fitView])
 
   // After an auto-layout, show the whole flow once the moved nodes have rendered.
+  // `data-fitted` says which request the view has come to rest for (tests wait on it).
   const fitRequests = useEditor((state) => state.fitRequests)
+  const [fitted, setFitted] = useState(0)
   useEffect(() => {
     if (fitRequests === 0) return
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.1, minZoom: 0.25, duration: 150 }))
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.1, minZoom: 0.25, duration: 150 }).then(() => setFitted(fitRequests)))
     return () => cancelAnimationFrame(frame)
   }, [fitRequests, fitView])
 
@@ -126,7 +128,7 @@ export function Canvas({ flowId }: { flowId: string }) {
   )
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={(event) => event.dataTransfer.types.includes(KIND_DRAG_TYPE) && event.preventDefault()} onDrop={onDrop}>
+    <div className="canvas" data-testid="canvas" data-fitted={fitted} onDragOver={(event) => event.dataTransfer.types.includes(KIND_DRAG_TYPE) && event.preventDefault()} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={canvasNodes}
         edges={canvasEdges}
