@@ -2,6 +2,7 @@
 // busy chat sessions (real claude, answers still streaming), next to a bare
 // node:http process exiting on SIGTERM in the same run. Each shutdown must end
 // with exit 0 and no claude left. Median of runs. Prints figures; asserts nothing.
+import { rm } from 'node:fs/promises'
 import { CLAUDE_BIN, startClaudeWorld } from '../test/support/claude'
 import { taggedFor } from '../test/support/descendants'
 import { waitUntilGone } from '../test/support/processes'
@@ -35,6 +36,7 @@ async function shutdownMs(busy: number): Promise<number> {
   const ms = performance.now() - started
   const left = await waitUntilGone(taggedFor(dataDir))
   if (code !== 0 || left.length > 0) throw new Error(`shutdown with ${busy} busy: exit ${code}, ${left.length} processes left`)
+  await rm(dataDir, { recursive: true, force: true })
   return ms
 }
 

@@ -4,6 +4,7 @@
 // after each start no temp file is left, nothing was skipped, every acknowledged
 // write is there and no run is still `running`; at the end no claude is left.
 // SOAK_KILLS sets the number of kills (20 here), SHOGGOTH_CRASH_SEED replays one.
+import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { CLAUDE_BIN, startClaudeWorld, type ClaudeWorld } from '../support/claude'
 import { acknowledgedWritesThere, filesAfterKill, startClean } from '../support/crash-checks'
@@ -49,7 +50,7 @@ afterAll(async () => {
   await world.close()
 })
 
-it(`every acknowledged write survives ${KILLS} SIGKILLs at random moments`, { timeout: 60_000 + KILLS * 3_000 }, async () => {
+it(`every acknowledged write survives ${KILLS} SIGKILLs at random moments`, { timeout: 60_000 + KILLS * 10_000 }, async () => {
   console.log(`crash safety: seed ${SEED} (SHOGGOTH_CRASH_SEED=${SEED} replays it), ${KILLS} kills`)
   const random = seeded(SEED)
   const dataDir = await makeTempDir('shoggoth-crash-')
@@ -91,6 +92,8 @@ it(`every acknowledged write survives ${KILLS} SIGKILLs at random moments`, { ti
   expect(await serve.exited).toBe(0)
   expect(await waitUntilGone(taggedFor(dataDir))).toEqual([])
   expect(problems).toEqual([])
+  // Kept when a check fails, to look at.
+  await rm(dataDir, { recursive: true, force: true })
   const turns = [...ledger.sessions.values()].reduce((sum, n) => sum + n, 0)
   console.log(`crash safety: ${KILLS} kills, ${ledger.acknowledged} acknowledged writes (${ledger.runs.size} runs, ${turns} chat turns counted) all there, ${temps} temp files left by kills and swept at start`)
 })

@@ -5,6 +5,7 @@
 // throughput, latency, events and the server's peak memory. SOAK_LOAD_SECONDS,
 // SOAK_SUBSCRIBERS and SOAK_CRUD_CLIENTS set the size.
 import { readFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { afterAll, expect, it } from 'vitest'
 import type { FlowRun, RunEvent } from '../../src-main/contract/api'
 import { startServe, stopAllServes } from '../support/serve-process'
@@ -26,7 +27,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
 
 it(`${SUBSCRIBERS} live subscribers and ${CRUD_CLIENTS + TRIGGER_CLIENTS} writing clients for ${SECONDS} s: nothing dropped, doubled or lost`, { timeout: 60_000 + SECONDS * 3_000 }, async () => {
-  const serve = await startServe(['--port', '0', '--data-dir', await makeTempDir('shoggoth-load-')], { SHOGGOTH_TOKEN: TOKEN, SHOGGOTH_LOG_LEVEL: 'warn' })
+  const dataDir = await makeTempDir('shoggoth-load-')
+  const serve = await startServe(['--port', '0', '--data-dir', dataDir], { SHOGGOTH_TOKEN: TOKEN, SHOGGOTH_LOG_LEVEL: 'warn' })
   const latencies: number[] = []
   const errors: string[] = []
   const call = async (path: string, method = 'GET', body?: object) => {
@@ -104,6 +106,7 @@ it(`${SUBSCRIBERS} live subscribers and ${CRUD_CLIENTS + TRIGGER_CLIENTS} writin
 
   serve.child.kill('SIGTERM')
   expect(await serve.exited).toBe(0)
+  await rm(dataDir, { recursive: true, force: true })
   const sorted = [...latencies].sort((a, b) => a - b)
   console.log(
     `load: ${SUBSCRIBERS} subscribers, ${CRUD_CLIENTS} CRUD + ${TRIGGER_CLIENTS} trigger clients, ${loadSeconds.toFixed(1)} s: ` +

@@ -16,6 +16,7 @@ import { openSse, type SseCall } from '../support/sse-client'
 
 export class EndingContext {
   private readonly servers: TestServer[] = []
+  private readonly dataDirs: string[] = []
   /** Pids killed at the end whatever happened, so a failed check leaks nothing. */
   readonly strays: number[] = []
 
@@ -30,6 +31,7 @@ export class EndingContext {
   /** The headless server as a child process, for endings by signal. */
   async serve(token: string): Promise<{ url: string; dataDir: string; kill(signal: NodeJS.Signals): Promise<number | null> }> {
     const dataDir = await makeTempDir()
+    this.dataDirs.push(dataDir)
     const serve = await startServe(['--port', '0', '--data-dir', dataDir], { ...this.world.childEnv, SHOGGOTH_CLAUDE_BIN: CLAUDE_BIN, SHOGGOTH_TOKEN: token })
     return { url: serve.url, dataDir, kill: (signal) => (serve.child.kill(signal), serve.exited) }
   }
@@ -38,6 +40,7 @@ export class EndingContext {
     await Promise.all(this.servers.splice(0).map((s) => s.stop()))
     await stopAllServes()
     for (const pid of this.strays.splice(0).filter(isAlive)) process.kill(pid, 'SIGKILL')
+    await Promise.all(this.dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
   }
 }
 
