@@ -20,24 +20,29 @@ const world = await startClaudeWorld()
 async function shutdownMs(busy: number): Promise<number> {
   const dataDir = await makeTempDir('shoggoth-bench-shutdown-')
   const serve = await startServe(['--port', '0', '--data-dir', dataDir], { ...world.childEnv, SHOGGOTH_CLAUDE_BIN: CLAUDE_BIN, SHOGGOTH_TOKEN: TOKEN, SHOGGOTH_LOG_LEVEL: 'warn' })
-  const exec = { id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p', working_dir: world.workDir }, position: { x: 0, y: 0 }, label: 'Exec' }
-  const flowId = (await rawRequest(serve.url, '/api/flows', { method: 'POST', token: TOKEN, body: { name: 'Busy', nodes: [exec] } })).json<{ id: string }>().id
-  const base = `/api/flows/${flowId}/nodes/exec/interact`
-  const turns = []
-  for (let i = 0; i < busy; i++) {
-    const sessionId = (await rawRequest(serve.url, `${base}/new`, { method: 'POST', token: TOKEN })).json<{ session_id: string }>().session_id
-    turns.push(openSse(serve.url, base, { token: TOKEN, body: { prompt: 'a long answer [[slow:1000]]', session_id: sessionId } }))
+  // Whatever goes wrong below, the server does not outlive the bench.
+  try {
+    const exec = { id: 'exec', node_type: 'executor', kind: 'claude-code', config: { prompt: 'p', working_dir: world.workDir }, position: { x: 0, y: 0 }, label: 'Exec' }
+    const flowId = (await rawRequest(serve.url, '/api/flows', { method: 'POST', token: TOKEN, body: { name: 'Busy', nodes: [exec] } })).json<{ id: string }>().id
+    const base = `/api/flows/${flowId}/nodes/exec/interact`
+    const turns = []
+    for (let i = 0; i < busy; i++) {
+      const sessionId = (await rawRequest(serve.url, `${base}/new`, { method: 'POST', token: TOKEN })).json<{ session_id: string }>().session_id
+      turns.push(openSse(serve.url, base, { token: TOKEN, body: { prompt: 'a long answer [[slow:1000]]', session_id: sessionId } }))
+    }
+    // Busy for real: each answer has started to stream.
+    await Promise.all(turns.map((turn) => turn.waitFor('text_delta', 60_000)))
+    const started = performance.now()
+    serve.child.kill('SIGTERM')
+    const code = await serve.exited
+    const ms = performance.now() - started
+    const left = await waitUntilGone(taggedFor(dataDir))
+    if (code !== 0 || left.length > 0) throw new Error(`shutdown with ${busy} busy: exit ${code}, ${left.length} processes left`)
+    await rm(dataDir, { recursive: true, force: true })
+    return ms
+  } finally {
+    if (serve.child.exitCode === null && serve.child.signalCode === null) serve.child.kill('SIGKILL')
   }
-  // Busy for real: each answer has started to stream.
-  await Promise.all(turns.map((turn) => turn.waitFor('text_delta', 60_000)))
-  const started = performance.now()
-  serve.child.kill('SIGTERM')
-  const code = await serve.exited
-  const ms = performance.now() - started
-  const left = await waitUntilGone(taggedFor(dataDir))
-  if (code !== 0 || left.length > 0) throw new Error(`shutdown with ${busy} busy: exit ${code}, ${left.length} processes left`)
-  await rm(dataDir, { recursive: true, force: true })
-  return ms
 }
 
 async function bareMs(): Promise<number> {
