@@ -4,7 +4,7 @@
 // through the xmlns declarations in scope, and xml:base applies to links.
 // Lenient on purpose, as feed readers are: a stray or missing end tag does not
 // lose the entries around it.
-import { decodeHTML } from 'entities'
+import { decodeHTML, decodeXML } from 'entities'
 import { Parser } from 'htmlparser2'
 
 /** An element as read: tag as written, attributes with XML entities decoded. */
@@ -36,7 +36,7 @@ export class XmlElement {
     this.prefix = colon > 0 ? tag.slice(0, colon) : null
   }
 
-  /** Wrapped on first use: the entries past a feed's limit cost nothing more. */
+  /** Wrapped on first use: entries past a feed's limit cost their parse and nothing more. */
   get children(): XmlChild[] {
     this.childList ??= this.raw.children.map((child) => (typeof child === 'string' ? child : new XmlElement(child, this)))
     return this.childList
@@ -143,9 +143,7 @@ function resolveAgainst(url: string, base: string | null): string {
   }
 }
 
-const XML_ENTITY = /&(lt|gt|amp|quot|apos);/g
-const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
-const decodeXml = (text: string) => (text.includes('&') ? text.replace(XML_ENTITY, (_, name: string) => XML_ENTITIES[name]!) : text)
+const decodeXml = (text: string) => (text.includes('&') ? decodeXML(text) : text)
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 function textOf(element: RawElement): string {
@@ -167,9 +165,9 @@ function markup(children: (RawElement | string)[]): string {
 }
 
 /**
- * The document node, whose children are the top-level elements. Only XML's five
- * entities are decoded here, and nothing inside CDATA; the rest is left to
- * `normalizedText`, which decodes HTML's.
+ * The document node, whose children are the top-level elements. XML's entities
+ * and character references are decoded here, nothing inside CDATA; HTML's named
+ * entities are left to `normalizedText`.
  */
 export function parseXml(xml: string): XmlElement {
   const document: RawElement = { tag: '#document', attributes: null, children: [] }

@@ -72,6 +72,10 @@ describe('text and entities', () => {
     expect(only(rss('<item><description>&amp;lt;b&amp;gt;Bold&amp;lt;/b&amp;gt; move</description></item>')).summary).toBe('Bold move')
   })
 
+  it('decodes character references in links too', () => {
+    expect(only(rss('<item><link>https://a.example/?a=1&#38;b=2&amp;c=3</link></item>')).url).toBe('https://a.example/?a=1&b=2&c=3')
+  })
+
   it('collapses whitespace and line breaks', () => {
     expect(only(rss('<item><title>\n  Two\n\tlines  </title></item>')).title).toBe('Two lines')
   })
