@@ -37,6 +37,9 @@ function read(port: number) {
       res.on('end', resolve)
       res.on('close', resolve)
     })
+    // Aborting before the response headers arrive (a loaded machine) makes the request fail
+    // with "socket hang up": for these tests that is the stream ending, not an error.
+    req.on('error', () => resolve())
     req.end()
     cleanups.push(async () => void req.destroy())
   })
