@@ -60,6 +60,7 @@ it(`every acknowledged write survives ${KILLS} SIGKILLs at random moments`, { ti
   const problems: string[] = []
   let temps = 0
 
+  const started = performance.now()
   let serve: ServeProcess = await start()
   const server = (): Server => ({ url: serve.url, token: TOKEN })
   const call = (path: string, method: string, body?: object) => rawRequest(serve.url, path, { method, token: TOKEN, ...(body ? { body } : {}) })
@@ -95,5 +96,5 @@ it(`every acknowledged write survives ${KILLS} SIGKILLs at random moments`, { ti
   // Kept when a check fails, to look at.
   await rm(dataDir, { recursive: true, force: true })
   const turns = [...ledger.sessions.values()].reduce((sum, n) => sum + n, 0)
-  console.log(`crash safety: ${KILLS} kills, ${ledger.acknowledged} acknowledged writes (${ledger.runs.size} runs, ${turns} chat turns counted) all there, ${temps} temp files left by kills and swept at start`)
+  console.log(`crash safety: ${KILLS} kills, ${ledger.acknowledged} acknowledged writes (${ledger.runs.size} runs, ${turns} chat turns counted) all there, ${temps} temp files left by kills and swept at start; ${((performance.now() - started) / 1000 / KILLS).toFixed(1)} s a cycle`)
 })

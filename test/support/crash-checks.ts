@@ -62,6 +62,8 @@ export async function acknowledgedWritesThere(server: Server, ledger: Ledger, da
   reconcile(ledger, 'flow', flows, problems)
   reconcile(ledger, 'prompt', prompts, problems)
 
+  // One listing per flow: the ledger holds hundreds of runs after many kills.
+  const runsOf = new Map<string, Promise<FlowRun[]>>()
   for (const [runId, flowId] of ledger.runs) {
     const flow = ledger.things.get(flowId)
     if (flow?.acked === null) {
@@ -70,7 +72,8 @@ export async function acknowledgedWritesThere(server: Server, ledger: Ledger, da
       ledger.runs.delete(runId)
       continue
     }
-    const runs = (await get<{ runs: FlowRun[] }>(`/api/flows/${flowId}/runs`)).runs
+    if (!runsOf.has(flowId)) runsOf.set(flowId, get<{ runs: FlowRun[] }>(`/api/flows/${flowId}/runs`).then((answer) => answer.runs))
+    const runs = await runsOf.get(flowId)!
     const run = runs.find((r) => r.id === runId)
     // A flow keeps its newest 100 runs: an older one may be gone for that reason.
     if (!run && runs.length < RUNS_PER_FLOW) problems.push(`acknowledged run ${runId} of flow ${flowId} is gone`)
