@@ -1,4 +1,5 @@
 import type { TurnUsage } from '../api/chat-events'
+import { formatElapsed } from '../runs/run-format'
 
 // A result whose call is not in view can be huge (a whole file); it shows a glimpse.
 export const TOOL_RESULT_LIMIT = 500
@@ -18,16 +19,9 @@ export function formatCost(cost: number): string {
 /** A finished turn in one line: "Cost $0.0012 · 2 turns · 3.4 s · 1,200 in / 80 out tokens". */
 export function turnSummary(cost: number, turns: number, usage: TurnUsage | null): string {
   const parts = [`Cost: ${formatCost(cost)}`, `Turns: ${turns}`]
-  if (usage?.durationMs != null) parts.push(formatDuration(usage.durationMs))
+  if (usage?.durationMs != null) parts.push(formatElapsed(usage.durationMs))
   if (usage?.inputTokens != null || usage?.outputTokens != null) {
     parts.push(`${(usage.inputTokens ?? 0).toLocaleString('en-US')} in / ${(usage.outputTokens ?? 0).toLocaleString('en-US')} out tokens`)
   }
   return parts.join(' · ')
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)} ms`
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`
-  const minutes = Math.floor(ms / 60_000)
-  return `${minutes} min ${Math.round((ms % 60_000) / 1_000)} s`
 }

@@ -14,6 +14,11 @@ export function formatDuration(startedAt: string, finishedAt: string | null): st
   if (finishedAt === null) return null
   const ms = new Date(finishedAt).getTime() - new Date(startedAt).getTime()
   if (!Number.isFinite(ms) || ms < 0) return null
+  return formatElapsed(ms)
+}
+
+/** A span of time: "0.8 s", "2 min 5 s", "1 h 3 min". */
+export function formatElapsed(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
   const totalSeconds = Math.round(ms / 1000)
   const minutes = Math.floor(totalSeconds / 60)
