@@ -4,7 +4,7 @@
 // test drive it over the Node IPC channel: {id, cmd, ...} in, {id, result} out.
 // Plain JS: it runs in a child Node process with no TypeScript loader.
 import { EventEmitter } from 'node:events'
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, watch, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
 const record = { appEvents: [], windows: [], ipcChannels: [], menu: null, notifications: [], external: [], log: [] }
@@ -63,7 +63,11 @@ class App extends EventEmitter {
     } catch {
       const holder = Number(readFileSync(lock, 'utf8'))
       if (isAlive(holder)) {
-        writeFileSync(join(dir, `second-${process.pid}.json`), JSON.stringify({ argv: process.argv, cwd: process.cwd() }))
+        // Written aside and renamed: the first process's watcher must never
+        // read a half-written note.
+        const aside = join(dir, `.note-${process.pid}.tmp`)
+        writeFileSync(aside, JSON.stringify({ argv: process.argv, cwd: process.cwd() }))
+        renameSync(aside, join(dir, `second-${process.pid}.json`))
         return false
       }
       writeFileSync(lock, String(process.pid))
