@@ -1,14 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { feedItems } from '../../src-main/integrations/feed-items'
-import { FeedParserPool } from '../../src-main/integrations/feed-pool'
+import { FeedParserPool, INLINE_BELOW } from '../../src-main/integrations/feed-pool'
 
 const feed = (n: number) =>
   `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><link>https://f${n}.example/</link>` +
   Array.from({ length: 5 }, (_, i) => `<item><title>Feed ${n} &amp; story ${i}</title><link>s/${i}</link><description>&lt;p&gt;Body ${i}&lt;/p&gt;</description><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate><media:content url="https://img.example/${n}-${i}.png" medium="image"/></item>`).join('') +
   '</channel></rss>'
 
-// One pool of two workers; a pool of none parses everything on the calling thread.
-const workers = new FeedParserPool(2)
+// One pool of two workers that get every document (nothing is small enough to
+// parse in place); a pool of none parses everything on the calling thread.
+const workers = new FeedParserPool(2, 0)
 const inPlace = new FeedParserPool(0)
 afterAll(() => Promise.all([workers.close(), inPlace.close()]))
 
@@ -31,5 +32,19 @@ describe('feed parser pool', () => {
     await expect(inPlace.parse('<html><body>no</body></html>', 5)).rejects.toThrow('not an RSS or Atom feed (its top element is <html>')
     // The worker is still there for the next document.
     expect(await workers.parse(feed(2), 1)).toHaveLength(1)
+  })
+
+  it('parses a typical feed in place and hands a long one to a worker', async () => {
+    const pool = new FeedParserPool(1)
+    try {
+      expect(await pool.parse(feed(3), 5)).toHaveLength(5)
+      expect(pool.workerCount).toBe(0)
+      const long = feed(4).replace('</channel>', `${'<item><title>More</title><description>' + 'words '.repeat(200) + '</description></item>'}`.repeat(80) + '</channel>')
+      expect(long.length).toBeGreaterThan(INLINE_BELOW)
+      expect(await pool.parse(long, 100)).toHaveLength(85)
+      expect(pool.workerCount).toBe(1)
+    } finally {
+      await pool.close()
+    }
   })
 })
