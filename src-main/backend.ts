@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { warmUpSpawning } from './agent/claude-process'
 import { ClaudeLauncher } from './agent/launcher'
 import { LivePool } from './agent/live-pool'
 import type { Settings } from './config'
@@ -188,6 +189,8 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   if (settings.startDisabled) scheduler.followChanges()
   else scheduler.startAll()
   log.info(`loaded ${flowCount} flow(s), ${promptCount} prompt(s); listening after ${Math.round(performance.now() - started)} ms`)
+  // Listening first, then what the first chat or run will need.
+  setImmediate(warmUpSpawning)
 
   let closing: Promise<void> | null = null
   return {

@@ -2,7 +2,7 @@
 // stdout/stderr, a kill that reaches everything it started (process-tree.ts),
 // and spawn failures explained in words a user can act on.
 import { createInterface } from 'node:readline'
-import { execa } from 'execa'
+import type { execa as Execa } from 'execa'
 import { INSTALL_HINT } from './claude-command'
 import { findTree, killTree, OWNER_VARIABLE, signalProcesses, type OwnerMatch, type ProcessInfo } from './process-tree'
 
@@ -27,6 +27,22 @@ export class SpawnError extends Error {}
 
 const KILL_GRACE_MS = 2_000
 
+let execaModule: Promise<typeof import('execa')> | undefined
+
+/**
+ * execa and its helpers take a sixth of a second to load, which no start should
+ * wait for: loaded on the first spawn, or ahead of it by warmUpSpawning().
+ */
+function loadExeca(): Promise<typeof import('execa')> {
+  execaModule ??= import('execa')
+  return execaModule
+}
+
+/** Loads what spawning `claude` needs, once the app has started and has a moment. */
+export function warmUpSpawning(): void {
+  void loadExeca()
+}
+
 export class ClaudeProcess {
   private stdoutListener: ((line: string) => void) | null = null
   private stderrListener: ((line: string) => void) | null = null
@@ -39,7 +55,7 @@ export class ClaudeProcess {
 
   private constructor(
     readonly pid: number,
-    private readonly child: ReturnType<typeof execa>,
+    private readonly child: ReturnType<typeof Execa>,
     owner: string | undefined,
   ) {
     this.ownerMatch = owner === undefined ? null : (tag) => tag === owner
@@ -64,6 +80,7 @@ export class ClaudeProcess {
   }
 
   static async start(launch: Launch): Promise<ClaudeProcess> {
+    const { execa } = await loadExeca()
     const child = execa(launch.bin, launch.args, {
       cwd: launch.cwd,
       env: childEnv(launch),

@@ -1,6 +1,7 @@
 // Readable text out of HTML: what a person would read, without scripts, styles
 // or markup, on one line.
-import { load, type CheerioAPI } from 'cheerio'
+import type { CheerioAPI } from 'cheerio'
+import { cheerio } from './cheerio-lazy'
 
 const HIDDEN = 'script, style, noscript, template, svg, iframe, head'
 // Elements that end a line in a browser; without a separator their texts would run together.
@@ -22,5 +23,5 @@ export function visibleText($: CheerioAPI): string {
 /** Text of an HTML fragment such as a feed entry's description. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return collapseWhitespace(html)
-  return visibleText(load(html, null, false))
+  return visibleText(cheerio().load(html, null, false))
 }

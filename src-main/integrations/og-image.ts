@@ -1,6 +1,6 @@
 // Best-effort preview images for feed items: the `og:image` of each item's page.
 // Every failure (timeout, HTTP error, no tag) just leaves the item without one.
-import { load } from 'cheerio'
+import { cheerio } from './cheerio-lazy'
 import { mapLimited } from './concurrency'
 import { requestText } from './http'
 import type { Item } from './types'
@@ -18,7 +18,7 @@ const PARALLEL_PAGES = 5
 
 /** The absolute og:image URL declared by a page, or null. */
 export function ogImageIn(html: string, pageUrl: string): string | null {
-  const $ = load(html)
+  const $ = cheerio().load(html)
   const content = $('meta[property="og:image"]').attr('content') ?? $('meta[name="og:image"]').attr('content')
   if (!content?.trim()) return null
   try {

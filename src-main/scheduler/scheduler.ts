@@ -7,8 +7,9 @@ import type { FlowStore } from '../flows/flow-store'
 import type { Logger } from '../log'
 import type { FlowRunner } from '../runs/runner'
 import type { RunStore } from '../runs/run-store'
-import { sleepUntil, type Clock } from './clock'
-import { parseCron } from './cron'
+import { Alarms } from './alarms'
+import type { Clock } from './clock'
+import { cronSchedule } from './cron-schedules'
 
 export interface TriggerTask {
   /** Runs until the signal aborts or the trigger has nothing left to do. */
@@ -35,8 +36,8 @@ export class Scheduler {
   private readonly tasks = new Map<string, Task>()
   private readonly kinds = new Map<string, TriggerTask>()
   private unsubscribe: (() => void) | null = null
-  /** Wakes each sleeping cron loop early, to compare its next fire with the wall clock. */
-  private readonly wakers = new Set<() => void>()
+  /** What cron loops sleep on: one alarm per instant, shared by the flows due then. */
+  private readonly alarms: Alarms
 
   constructor(
     private readonly flows: FlowStore,
@@ -46,6 +47,7 @@ export class Scheduler {
     private readonly log: Logger,
   ) {
     this.kinds.set('cron', (flow, trigger, signal) => this.cronLoop(flow.id, trigger, signal))
+    this.alarms = new Alarms(clock)
   }
 
   /** Adds a trigger kind (e.g. github-pr) whose task the scheduler manages. */
@@ -118,7 +120,7 @@ export class Scheduler {
 
   /** Re-checks every cron trigger now, e.g. after the machine resumed from sleep: a fire that passed runs once. */
   recheckDue(): void {
-    for (const wake of [...this.wakers]) wake()
+    this.alarms.ringAll()
   }
 
   async close(): Promise<void> {
@@ -136,24 +138,32 @@ export class Scheduler {
     }
     const { finished } = await this.runner.start(flow, { trigger: 'cron' })
     // Stopping the scheduler must not wait for a long run; the run itself goes on.
-    await Promise.race([finished, new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))])
+    let stopped = (): void => undefined
+    const stopping = new Promise<void>((resolve) => (stopped = resolve))
+    signal.addEventListener('abort', stopped, { once: true })
+    try {
+      await Promise.race([finished, stopping])
+    } finally {
+      // Removed after every fire: a flow firing every minute for months must not pile up listeners.
+      signal.removeEventListener('abort', stopped)
+    }
   }
 
   private async cronLoop(flowId: string, trigger: FlowNode, signal: AbortSignal): Promise<void> {
     const config = (trigger.config ?? {}) as Record<string, unknown>
     if (typeof config.schedule !== 'string') throw new Error("cron trigger missing 'schedule'")
     if (config.schedule.trim() === '') throw new Error('cron trigger has no schedule configured')
-    const parsed = parseCron(config.schedule)
+    const parsed = cronSchedule(config.schedule)
     if (!parsed.ok) throw new Error(`invalid cron: ${parsed.error}`)
-    const { cron } = parsed
+    const { schedule } = parsed
     while (!signal.aborted) {
-      const next = cron.nextRun(new Date(this.clock.now()))
+      const next = schedule.next(new Date(this.clock.now()))
       if (!next) {
         // No occurrence ahead (e.g. 31 February): look again later.
         await this.clock.sleep(60_000, signal)
         continue
       }
-      await this.napUntil(next.getTime(), signal)
+      await this.alarms.wait(next.getTime(), signal)
       if (signal.aborted) return
       // Woken early by recheckDue() and not due yet: look again.
       if (this.clock.now() < next.getTime()) continue
@@ -163,23 +173,8 @@ export class Scheduler {
       // Fires that passed during the run (or a suspend) collapse into this one.
       // Counted one by one: usually none passed, so this costs a single lookup.
       let missed = 0
-      for (let time = cron.nextRun(next); time && time.getTime() <= this.clock.now() && missed < 10_000; time = cron.nextRun(time)) missed++
+      for (let time = schedule.next(next); time && time.getTime() <= this.clock.now() && missed < 10_000; time = schedule.next(time)) missed++
       if (missed > 0) this.log.info(`flow "${flow.name}": ${missed} fire(s) passed while it ran; skipped`)
-    }
-  }
-
-  /** Sleeps until `target`, or until the task stops or recheckDue() wakes it. */
-  private async napUntil(target: number, signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return
-    const nap = new AbortController()
-    const wake = (): void => nap.abort()
-    this.wakers.add(wake)
-    signal.addEventListener('abort', wake)
-    try {
-      await sleepUntil(this.clock, target, nap.signal)
-    } finally {
-      this.wakers.delete(wake)
-      signal.removeEventListener('abort', wake)
     }
   }
 }

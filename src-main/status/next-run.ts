@@ -1,6 +1,7 @@
 // The soonest cron fire among the flows the scheduler is running.
 import type { Flow } from '../contract/api'
-import { cronTimestamp, parseCron } from '../scheduler/cron'
+import { cronTimestamp } from '../scheduler/cron'
+import { cronSchedule } from '../scheduler/cron-schedules'
 import { firstTrigger } from '../scheduler/scheduler'
 
 export function nextCronRun(flows: readonly Flow[], isActive: (flowId: string) => boolean, now: Date): { flow_id: string; at: string } | null {
@@ -10,8 +11,8 @@ export function nextCronRun(flows: readonly Flow[], isActive: (flowId: string) =
     if (trigger?.kind !== 'cron' || !isActive(flow.id)) continue
     const schedule = (trigger.config as { schedule?: unknown } | null)?.schedule
     if (typeof schedule !== 'string') continue
-    const parsed = parseCron(schedule)
-    const at = parsed.ok ? parsed.cron.nextRun(now) : null
+    const parsed = cronSchedule(schedule)
+    const at = parsed.ok ? parsed.schedule.next(now) : null
     if (at && (!best || at < best.at)) best = { flow_id: flow.id, at }
   }
   return best ? { flow_id: best.flow_id, at: cronTimestamp(best.at) } : null

@@ -98,6 +98,32 @@ describe('scheduler', () => {
     expect(w.started.map((s) => s.at)).toEqual(['11:00', '14:25', '15:00'])
   })
 
+  it('on resume from sleep (recheckDue) a fire that passed runs at once, before any timer is due', async () => {
+    const w = await world()
+    await w.cronFlow('Hourly', '0 * * * *')
+    w.scheduler.startAll()
+    await w.clock.advanceTo(Date.parse('2026-02-24T10:30:00Z'))
+    // Suspended over 11:00: timers stood still, the wall clock did not.
+    w.clock.leap(45 * MINUTE)
+    await settle()
+    expect(w.started).toEqual([])
+    w.scheduler.recheckDue()
+    await settle()
+    expect(w.started.map((s) => s.at)).toEqual(['11:15'])
+    await w.clock.advanceTo(Date.parse('2026-02-24T12:00:00Z'))
+    expect(w.started.map((s) => s.at)).toEqual(['11:15', '12:00'])
+  })
+
+  it('many flows on one schedule all fire on the same minute, once each', async () => {
+    const w = await world()
+    for (let i = 0; i < 50; i++) await w.cronFlow(`Flow ${i}`, '*/5 * * * *')
+    w.scheduler.startAll()
+    await w.clock.advanceTo(Date.parse('2026-02-24T10:10:00Z'))
+    expect(w.started.filter((s) => s.at === '10:05')).toHaveLength(50)
+    expect(w.started.filter((s) => s.at === '10:10')).toHaveLength(50)
+    expect(w.started).toHaveLength(100)
+  })
+
   it('a flow disabled by an update stops firing; enabling starts it again', async () => {
     const w = await world()
     const flow = await w.cronFlow('Toggled', '*/5 * * * *')
