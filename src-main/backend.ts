@@ -30,6 +30,7 @@ import { runRoutes } from './http/routes/runs'
 import { schedulerRoutes } from './http/routes/scheduler'
 import { sessionInfoRoutes } from './http/routes/session-info'
 import { statusRoutes } from './http/routes/status'
+import { Gate } from './http/gate'
 import { APP_PREFIX, buildHttpServer } from './http/server'
 import { SseStreams } from './http/sse'
 import type { Logger } from './log'
@@ -58,6 +59,13 @@ export type BackendSettings = Omit<Settings, 'logLevel'> & {
   serverCwd?: string
   /** The scheduler's clock (tests drive their own). */
   clock?: Clock
+  /**
+   * Resolve as soon as the server listens, while stored flows, prompts, sessions
+   * and runs are still loading (`ready` says when they are; API requests wait for
+   * it, the UI's files do not). The app and `serve` start this way; the default
+   * resolves once everything is loaded.
+   */
+  returnWhenListening?: boolean
   /** Environment seen by sources and sinks (env-var names in sink configs, GITHUB_TOKEN, base URLs). */
   integrationEnv?: NodeJS.ProcessEnv
   /** How long a request (headers, then all of it) may take to arrive; defaults 15 s and 30 s. */
@@ -83,6 +91,8 @@ export interface Backend {
   runs: RunStore
   runner: FlowRunner
   scheduler: Scheduler
+  /** Resolves once stored data is loaded and the scheduler runs; rejects when the data dir cannot be read. */
+  ready: Promise<void>
   /** Stops listening, ends streams, and waits until every write is on disk. */
   close(): Promise<void>
 }
@@ -104,16 +114,6 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   const runs = new RunStore(dataDir.runs, writer, log)
   const remembered = new RememberedRules(join(dataDir.root, 'permission-rules.json'), writer, log)
   const slashCommands = new SlashCommandStore(join(dataDir.root, 'slash-commands.json'), writer, log)
-  const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load(), runs.load(), remembered.load(), slashCommands.load()])
-  // A flow delete cut short by a crash leaves the flow's runs behind: finish it.
-  for (const flowId of runs.flowIds().filter((id) => flows.get(id) === undefined)) {
-    log.warn(`removing the runs of flow ${flowId}, which no longer exists`)
-    await runs.forget(flowId)
-  }
-  if (settings.startDisabled) {
-    const disabled = await flows.disableAll()
-    log.info(`--start-disabled: ${disabled} flow(s) disabled`)
-  }
 
   const serverCwd = settings.serverCwd ?? process.cwd()
   const pool = new LivePool({ maxLive: settings.maxLiveSessions, idleMs: settings.idleTimeoutMs }, log)
@@ -144,6 +144,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     await runs.forget(change.flow.id).catch((error: unknown) => log.warn(`could not remove the runs of flow ${change.flow.id}: ${(error as Error).message}`))
   })
 
+  const dataGate = new Gate()
   const policy: GuardPolicy = { hosts: new Set(), origins: new Set(), staticPrefix: APP_PREFIX }
   const streams = new SseStreams()
   const http = buildHttpServer({
@@ -154,6 +155,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     requestTimeoutMs: settings.requestTimeoutMs,
     headersTimeoutMs: settings.headersTimeoutMs,
     publicRoutes: (app) => healthRoutes(app),
+    ready: dataGate,
     routes: (api) => {
       flowRoutes(api, flows)
       nodeTypeRoutes(api)
@@ -186,11 +188,31 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
 
   const url = `http://${boundHost ?? '127.0.0.1'}:${port}`
   const appUrl = `${url}${APP_PREFIX}${token ? `#token=${token.value}` : ''}`
-  if (settings.startDisabled) scheduler.followChanges()
-  else scheduler.startAll()
-  log.info(`loaded ${flowCount} flow(s), ${promptCount} prompt(s); listening after ${Math.round(performance.now() - started)} ms`)
-  // Listening first, then what the first chat or run will need.
-  setImmediate(warmUpSpawning)
+  log.info(`listening after ${Math.round(performance.now() - started)} ms`)
+
+  // Stored data loads once the server listens: the window can fetch the UI
+  // meanwhile, and API requests wait at the gate until this is done.
+  const loadData = async (): Promise<void> => {
+    const [flowCount, promptCount] = await Promise.all([flows.load(), prompts.load(), sessions.load(), runs.load(), remembered.load(), slashCommands.load()])
+    // A flow delete cut short by a crash leaves the flow's runs behind: finish it.
+    for (const flowId of runs.flowIds().filter((id) => flows.get(id) === undefined)) {
+      log.warn(`removing the runs of flow ${flowId}, which no longer exists`)
+      await runs.forget(flowId)
+    }
+    if (settings.startDisabled) {
+      const disabled = await flows.disableAll()
+      log.info(`--start-disabled: ${disabled} flow(s) disabled`)
+      scheduler.followChanges()
+    } else {
+      scheduler.startAll()
+    }
+    log.info(`loaded ${flowCount} flow(s), ${promptCount} prompt(s); ready after ${Math.round(performance.now() - started)} ms`)
+    // Then what the first chat or run will need.
+    setImmediate(warmUpSpawning)
+  }
+  loadData().then(dataGate.open, dataGate.fail)
+  const ready = dataGate.promise
+  if (!settings.returnWhenListening) await ready
 
   let closing: Promise<void> | null = null
   return {
@@ -208,8 +230,11 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     runs,
     runner,
     scheduler,
+    ready,
     close: () =>
       (closing ??= (async () => {
+        // Stopping mid-load: let the load finish first, so nothing it starts is left running.
+        await ready.catch(() => undefined)
         await scheduler.close()
         runner.stop()
         // Children end first, so every turn and run finishes and is saved.

@@ -72,6 +72,8 @@ function runApp(): void {
   app.whenReady().then(async () => {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name)))
     const running = await starting
+    // The window opens while stored data loads; if it cannot be, the API answers 503 with the reason and the UI shows it.
+    running.ready.catch((error: unknown) => log.error(`could not load the data directory: ${error instanceof Error ? error.message : String(error)}`))
     handleIpc(running)
     // Timers stop while the machine sleeps: look at the cron triggers again on waking.
     powerMonitor.on('resume', () => running.scheduler.recheckDue())
@@ -90,12 +92,12 @@ function runApp(): void {
 
 async function startOnFreePortIfTaken(): Promise<Backend> {
   try {
-    return await startBackend({ ...settings!, log })
+    return await startBackend({ ...settings!, log, returnWhenListening: true })
   } catch (error) {
     // A second copy (or `serve`) may hold the usual port; the window can use any.
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
     log.warn(`port ${settings!.port} is taken; using a free port`)
-    return startBackend({ ...settings!, port: 0, log })
+    return startBackend({ ...settings!, port: 0, log, returnWhenListening: true })
   }
 }
 

@@ -22,13 +22,18 @@ async function main(): Promise<void> {
   }
   const log = createLogger(settings.logLevel)
   if (envFile) log.info(`read settings from ${envFile}`)
-  const backend = await startBackend({ ...settings, log })
+  const backend = await startBackend({ ...settings, log, returnWhenListening: true })
 
   // stdout carries exactly these two lines; the second holds the token and is
   // printed once, for the person at this terminal (logs go to stderr).
   const where = backend.token ? `API token in ${backend.token.origin}` : 'no API token: --insecure-no-token'
   process.stdout.write(`Shoggoth listening on ${backend.url} (${where})\n`)
   process.stdout.write(`Open the app: ${backend.appUrl}\n`)
+  // Stored data loads after the server listens; a data dir that cannot be read ends the process.
+  backend.ready.catch((error: unknown) => {
+    log.error(`could not load the data directory: ${error instanceof Error ? error.message : String(error)}`)
+    void backend.close().finally(() => process.exit(1))
+  })
 
   let stopping = false
   const stop = (signal: NodeJS.Signals) => {

@@ -11,6 +11,7 @@ import { tokenCheck } from './auth'
 import { answerClientError, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './client-errors'
 import { APP_CSP } from './csp'
 import { HttpError } from './errors'
+import type { Gate } from './gate'
 import { looksLikeJson, MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth'
 import { guardRequest, type GuardPolicy } from './guard'
 
@@ -31,6 +32,8 @@ export interface HttpServerOptions {
   /** A request (headers and body) must arrive whole within this; an SSE response may last forever. */
   requestTimeoutMs?: number | undefined
   headersTimeoutMs?: number | undefined
+  /** API requests wait here until stored data is loaded (absent: never wait). */
+  ready?: Gate
 }
 
 const METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']
@@ -109,6 +112,8 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
         }
       })
     }
+    const gate = options.ready
+    if (gate) api.addHook('onRequest', (_request, _reply, done) => gate.pass(done))
     options.routes(api)
   })
 

@@ -84,7 +84,7 @@ it(`every acknowledged write survives ${KILLS} SIGKILLs at random moments`, { ti
     problems.push(...after.problems.map((p) => `after kill ${kill}: ${p}`))
 
     serve = await start()
-    problems.push(...(await startClean(dataDir, serve.stderr)).map((p) => `start after kill ${kill}: ${p}`))
+    problems.push(...(await startClean(server(), dataDir, serve.stderr)).map((p) => `start after kill ${kill}: ${p}`))
     problems.push(...(await acknowledgedWritesThere(server(), ledger, dataDir, chatFlowId)).map((p) => `after kill ${kill}: ${p}`))
     problems.push(...ledger.problems.splice(0).map((p) => `before kill ${kill}: ${p}`))
   }

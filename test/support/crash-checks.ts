@@ -47,7 +47,9 @@ export async function filesAfterKill(dataDir: string): Promise<{ problems: strin
 }
 
 /** After a start: no temp file left anywhere, nothing the server skipped as unreadable. */
-export async function startClean(dataDir: string, stderr: string[]): Promise<string[]> {
+export async function startClean(server: Server, dataDir: string, stderr: string[]): Promise<string[]> {
+  // The server listens before it has loaded (and swept) the data dir; an API answer means it has.
+  await rawRequest(server.url, '/api/flows', { token: server.token })
   const problems = (await filesUnder(dataDir)).filter(isTemp).map((path) => `${relative(dataDir, path)} was not swept at start`)
   for (const line of stderr.filter((l) => l.includes('skipping'))) problems.push(`the start skipped a file: ${line}`)
   return problems
