@@ -212,7 +212,13 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   }
   loadData().then(dataGate.open, dataGate.fail)
   const ready = dataGate.promise
-  if (!settings.returnWhenListening) await ready
+  if (!settings.returnWhenListening) {
+    // Failing to start must not leave the port open behind the error.
+    await ready.catch(async (error: unknown) => {
+      await http.close()
+      throw error
+    })
+  }
 
   let closing: Promise<void> | null = null
   return {

@@ -44,6 +44,8 @@ export interface TurnStart {
 interface RunningTurn {
   control: TurnControl
   finished: Promise<void>
+  /** The answer is complete (`done` sent); the turn is only being saved and closed. */
+  answered: boolean
 }
 
 const SESSION_WARNING_AT = 10
@@ -82,6 +84,7 @@ export class InteractService {
     const flow = this.requireFlow(flowId)
     requirePrompt(prompt, images)
     const settings = this.nodeSettings(flow, nodeId)
+    await this.afterAnsweredTurn(sessionKey(flowId, nodeId), requestedId)
     const session = this.claim(sessionKey(flowId, nodeId), { flowName: `${flow.name} [${nodeId}]`, nodeId, workingDir: settings.workingDir }, requestedId, prompt)
     return this.startTurn(flowId, session, { prompt, images }, settings, async (job) => {
       if (session.message_count === 0) session.skills_dir = await writeSkillsDir(session.working_dir, flow, nodeId, this.dataDir, this.serverCwd)
@@ -96,6 +99,7 @@ export class InteractService {
     const flow = this.requireFlow(flowId)
     requirePrompt(prompt, images)
     const settings = executorSettings(findExecutor(flow), this.serverCwd)
+    await this.afterAnsweredTurn(sessionKey(flowId), requestedId)
     const session = this.claim(sessionKey(flowId), { flowName: flow.name, workingDir: settings.workingDir }, requestedId, prompt)
     return this.startTurn(flowId, session, { prompt, images }, settings, async (job) => {
       job.systemPrompt = leadSystemPrompt(flow, nodesSummary(flow, 'source'), nodesSummary(flow, 'sink'), settings.appendSystemPrompt)
@@ -220,6 +224,17 @@ export class InteractService {
     return flow
   }
 
+  /**
+   * A client may send its next message as soon as it has the `done` of the last
+   * one, while that turn is still being saved: the message waits those few
+   * milliseconds instead of being refused as busy.
+   */
+  private async afterAnsweredTurn(key: string, requestedId: string | undefined): Promise<void> {
+    const sessionId = requestedId ?? this.store.get(key)?.active_session
+    const turn = sessionId === undefined ? undefined : this.turns.get(sessionId)
+    if (turn?.answered) await turn.finished
+  }
+
   /** Node chats exist only for executor nodes (no junk sessions for bogus ids — §13.19). */
   private nodeSettings(flow: Flow, nodeId: string): ExecutorSettings {
     const node = findExecutor(flow, nodeId)
@@ -274,6 +289,7 @@ export class InteractService {
       markCreated: () => this.created.add(id),
       control,
       emit: (event) => {
+        if (event.event === 'done') running.answered = true
         if (event.event === 'error' || (event.event === 'result' && event.data.is_error)) failed = true
         events.push(event)
         transcripts?.event(id, turn, event)
@@ -286,6 +302,7 @@ export class InteractService {
         void permissions.ask({ origin, ask, respond: (answer) => write(controlResponseLine(ask.requestId, answer)), notify: (event) => job.emit(event) })
     }
     activity?.started(chat)
+    const running: RunningTurn = { control, finished: Promise.resolve(), answered: false }
     const finished = (async () => {
       try {
         await run(job)
@@ -294,16 +311,21 @@ export class InteractService {
         failed = true
         events.push({ event: 'error', data: { message: 'internal error' } })
       } finally {
+        running.answered = true
         // Questions the turn left open can no longer be answered.
         permissions?.cancelWhere((origin) => origin.sessionId === id)
-        state.busy = false
-        this.turns.delete(id)
+        // Saved before the stream closes, so a closed stream means a saved turn. The session
+        // is free only after that: a next turn must never begin before this one has ended,
+        // or this one's end would close the next one's streams.
         await this.store.save()
         events.endTurn()
+        this.turns.delete(id)
+        state.busy = false
         activity?.ended(chat, turnOutcome(control, failed))
       }
     })()
-    this.turns.set(id, { control, finished })
+    running.finished = finished
+    this.turns.set(id, running)
     return { events, firstId }
   }
 
