@@ -138,6 +138,8 @@ export class Scheduler {
     }
     const { finished } = await this.runner.start(flow, { trigger: 'cron' })
     // Stopping the scheduler must not wait for a long run; the run itself goes on.
+    // (Stopped while the run was starting: an abort listener added now would never fire.)
+    if (signal.aborted) return
     let stopped = (): void => undefined
     const stopping = new Promise<void>((resolve) => (stopped = resolve))
     signal.addEventListener('abort', stopped, { once: true })

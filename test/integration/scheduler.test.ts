@@ -3,7 +3,7 @@
 // and deletes, restarts only when the trigger or `enabled` changes, and its
 // status tells the truth.
 import { randomUUID } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Flow, FlowRun } from '../../src-main/contract/api'
 import { FlowStore } from '../../src-main/flows/flow-store'
 import { memoryLogger } from '../../src-main/log'
@@ -108,10 +108,34 @@ describe('scheduler', () => {
     await settle()
     expect(w.started).toEqual([])
     w.scheduler.recheckDue()
-    await settle()
-    expect(w.started.map((s) => s.at)).toEqual(['11:15'])
+    // Starting the run writes to disk: wait for it rather than for a fixed number of ticks.
+    await vi.waitFor(() => expect(w.started.map((s) => s.at)).toEqual(['11:15']), { timeout: 10_000 })
     await w.clock.advanceTo(Date.parse('2026-02-24T12:00:00Z'))
     expect(w.started.map((s) => s.at)).toEqual(['11:15', '12:00'])
+  })
+
+  it('stopping while a run is still being started does not wait for that run to end', async () => {
+    const w = await world()
+    let release!: () => void
+    const starting = new Promise<void>((resolve) => (release = resolve))
+    let starts = 0
+    const slowRunner = {
+      async start() {
+        starts++
+        await starting
+        // A run that never ends on its own.
+        return { run: {}, finished: new Promise(() => undefined) }
+      },
+    } as unknown as FlowRunner
+    const scheduler = new Scheduler(w.flows, slowRunner, w.runs, w.clock, w.log)
+    await w.cronFlow('Slow to start', '* * * * *')
+    scheduler.startAll()
+    await w.clock.advanceTo(start + MINUTE)
+    expect(starts).toBe(1)
+    const closing = scheduler.close()
+    release()
+    const outcome = await Promise.race([closing.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 3_000))])
+    expect(outcome).toBe('closed')
   })
 
   it('many flows on one schedule all fire on the same minute, once each', async () => {
