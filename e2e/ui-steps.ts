@@ -41,7 +41,10 @@ export async function expectSaved(page: Page): Promise<void> {
 
 /** Waits until every finite CSS animation and transition has ended (an endless one, like a spinner, does not count). */
 export async function animationsDone(page: Page): Promise<void> {
-  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)")
+  // Polled from the test: waitForFunction re-runs a string predicate inside the page with eval,
+  // which the app's Content-Security-Policy refuses whenever the first look says "not yet".
+  const settled = "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)"
+  await expect.poll(() => page.evaluate(settled), { timeout: 10_000 }).toBe(true)
 }
 
 /** Adds a node of `kind` from the palette (it lands selected); returns its card on the canvas. */

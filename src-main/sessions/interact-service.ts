@@ -159,7 +159,8 @@ export class InteractService {
         message_count: s.message_count,
         total_cost: s.total_cost,
         created_at: s.created_at,
-        busy: this.store.isBusy(s.session_id),
+        // A turn that has answered and is only being saved takes the next message (it waits a moment).
+        busy: this.store.isBusy(s.session_id) && this.turns.get(s.session_id)?.answered !== true,
       })),
     }
   }
