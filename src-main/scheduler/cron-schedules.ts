@@ -8,7 +8,6 @@ import type { Cron } from 'croner'
 import { parseCron } from './cron'
 
 export interface CronSchedule {
-  readonly expression: string
   /** The first fire strictly after `after`, or null when there is none (31 February). */
   next(after: Date): Date | null
 }
@@ -26,7 +25,7 @@ export function cronSchedule(expression: string): ScheduleParse {
   let parse = known.get(expression)
   if (parse === undefined) {
     const parsed = parseCron(expression)
-    parse = parsed.ok ? { ok: true, schedule: new SharedSchedule(expression, parsed.cron) } : parsed
+    parse = parsed.ok ? { ok: true, schedule: new SharedSchedule(parsed.cron) } : parsed
     if (known.size >= KEPT_EXPRESSIONS) known.delete(known.keys().next().value!)
     known.set(expression, parse)
   }
@@ -37,10 +36,7 @@ class SharedSchedule implements CronSchedule {
   /** Whole second asked from → the answer, in milliseconds (NaN: none). */
   private readonly answers = new Map<number, number>()
 
-  constructor(
-    readonly expression: string,
-    private readonly cron: Cron,
-  ) {}
+  constructor(private readonly cron: Cron) {}
 
   next(after: Date): Date | null {
     const second = Math.floor(after.getTime() / 1000)
