@@ -112,13 +112,26 @@ export async function autoLayout(page: Page): Promise<void> {
   await page.getByTestId('canvas').getByRole('button', { name: 'Fit View' }).click()
 }
 
+/** An element's box once it stays put from one drawn frame to the next. */
+async function restingBox(page: Page, element: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await element.boundingBox()
+  for (let tries = 0; tries < 50; tries++) {
+    await framesDrawn(page)
+    const now = await element.boundingBox()
+    if (last && now && now.x === last.x && now.y === last.y) return now
+    last = now
+  }
+  if (!last) throw new Error('a handle is not on screen')
+  return last
+}
+
 /** Draws an edge with the mouse, from `source`'s output handle to `target`'s input handle. */
 export async function connectNodes(page: Page, source: Locator, target: Locator): Promise<void> {
   const edges = page.locator('.react-flow__edge')
   const before = await edges.count()
-  const from = await source.locator('.react-flow__handle.source').boundingBox()
-  const to = await target.locator('.react-flow__handle.target').boundingBox()
-  if (!from || !to) throw new Error('a handle is not on screen')
+  // The view may still be gliding after Fit View: aim at where the handles come to rest.
+  const from = await restingBox(page, source.locator('.react-flow__handle.source'))
+  const to = await restingBox(page, target.locator('.react-flow__handle.target'))
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
   await page.mouse.down()
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
