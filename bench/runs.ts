@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { RunEvent } from '../src-main/contract/api'
 import { startBackend } from '../src-main/backend'
+import { requestText } from '../src-main/integrations/http'
 import { createLogger } from '../src-main/log'
 import { startMessagesApi } from '../test/fixtures/messages-api'
 import { openSse } from '../test/support/sse-client'
@@ -70,15 +71,25 @@ async function plainFetch(urls: string[]): Promise<number> {
   return performance.now() - started
 }
 
+// The same fetching through the app's own HTTP client, without parsing: what
+// the run adds beyond its client (parsing, filtering, events).
+async function clientOnly(urls: string[]): Promise<number> {
+  const started = performance.now()
+  await Promise.all(urls.map((url) => requestText(url)))
+  return performance.now() - started
+}
+
 console.log(`bench/runs: ${FEEDS} RSS sources (10 items each, 500 items) against a local feed server, ${ROUNDS} rounds, medians`)
 for (const [site, path] of [['answering at once', ''], ['answering after 100 ms', '/slow']] as const) {
   const urls = siteUrls(path)
   const flowId = await createFlow(urls)
   await oneRun(flowId)
   await plainFetch(urls)
+  await clientOnly(urls)
   const ours: number[] = []
   const whole: number[] = []
   const floor: number[] = []
+  const client: number[] = []
   let items = ''
   for (let round = 0; round < ROUNDS; round++) {
     const run = await oneRun(flowId)
@@ -86,11 +97,13 @@ for (const [site, path] of [['answering at once', ''], ['answering after 100 ms'
     whole.push(run.whole)
     items = run.items
     floor.push(await plainFetch(urls))
+    client.push(await clientOnly(urls))
   }
   console.log(`  feeds ${site}`)
   console.log(`    run's source phase   ${median(ours).toFixed(1)} ms   (${items}; fetch, parse, filter, events; ms resolution)`)
   console.log(`    plain fetch ×${FEEDS}     ${median(floor).toFixed(1)} ms   (concurrent fetch + text, no parsing)`)
   console.log(`    ratio                ${(median(ours) / median(floor)).toFixed(2)} (goal ≤ 1.2)`)
+  console.log(`    app's client ×${FEEDS}    ${median(client).toFixed(1)} ms   (the same requests through the app's HTTP client, no parsing; run / client ${(median(ours) / median(client)).toFixed(2)})`)
   console.log(`    whole run            ${median(whole).toFixed(1)} ms   (includes the real claude executor)`)
 }
 

@@ -1,6 +1,10 @@
 // Outbound HTTP for the integrations: every request has an overall deadline and
-// fails with one readable message. Node's fetch (undici) already gives up on a
-// TCP connect after 10 s, which is the contract's connect timeout (§12.2).
+// fails with one readable message. A TCP connect gives up after 10 s, the
+// contract's connect timeout (§12.2).
+import type { IncomingHttpHeaders } from 'node:http'
+import type { Readable } from 'node:stream'
+import { httpClient } from './http-client'
+import { decodeBody } from './http-decode'
 
 export const USER_AGENT = 'Mozilla/5.0 (compatible; Shoggoth/1.0)'
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -45,11 +49,14 @@ export async function request(url: string, options: RequestOptions = {}): Promis
   const signal = options.signal ? AbortSignal.any([own, options.signal]) : own
   const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...lowerKeys(options.headers ?? {}) }
   if (options.json !== undefined) headers['content-type'] = 'application/json; charset=utf-8'
+  // Compressed answers are welcome, as with fetch.
+  headers['accept-encoding'] ??= 'gzip, deflate, br'
   try {
-    const response = await fetch(url, { method, headers, body: options.json === undefined ? undefined : JSON.stringify(options.json), signal, redirect: 'follow' })
-    const body = await readBody(response, options.maxBytes ?? DEFAULT_MAX_BYTES)
-    if (!response.ok) throw new HttpError(`${what} failed: HTTP ${response.status}${detail(body)}`, response.status)
-    return { status: response.status, headers: response.headers, body }
+    const { undici, pool } = httpClient()
+    const response = await undici.request(url, { method, headers, body: options.json === undefined ? undefined : JSON.stringify(options.json), signal, dispatcher: pool })
+    const body = await readBody(response.body, response.headers, options.maxBytes ?? DEFAULT_MAX_BYTES)
+    if (response.statusCode < 200 || response.statusCode > 299) throw new HttpError(`${what} failed: HTTP ${response.statusCode}${detail(body)}`, response.statusCode)
+    return { status: response.statusCode, headers: toHeaders(response.headers), body }
   } catch (error) {
     if (error instanceof HttpError) throw error
     throw new HttpError(`${what} failed: ${reason(error, own, timeoutMs)}`, null)
@@ -69,19 +76,32 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
   }
 }
 
-async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
+async function readBody(body: Readable, headers: IncomingHttpHeaders, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new Error(`the answer is larger than ${maxBytes} bytes`)
-  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge()
-  if (!response.body) return Buffer.alloc(0)
-  const chunks: Uint8Array[] = []
+  if (Number(headers['content-length'] ?? 0) > maxBytes) {
+    body.destroy()
+    throw tooLarge()
+  }
+  const chunks: Buffer[] = []
   let size = 0
-  // Leaving the loop early cancels the stream, which frees the connection.
-  for await (const chunk of response.body) {
+  // Leaving the loop early destroys the body, which frees the connection.
+  for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.byteLength
     if (size > maxBytes) throw tooLarge()
     chunks.push(chunk)
   }
-  return Buffer.concat(chunks)
+  const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+  return headers['content-encoding'] ? decodeBody(raw, headers['content-encoding'], maxBytes, tooLarge) : raw
+}
+
+/** The answer's headers as fetch would give them (several values of one name joined). */
+function toHeaders(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one)
+    else if (value !== undefined) headers.set(name, value)
+  }
+  return headers
 }
 
 /** A short, single-line excerpt of an error body (APIs explain failures there). */
@@ -95,10 +115,9 @@ function reason(error: unknown, own: AbortSignal, timeoutMs: number): string {
   if (own.aborted) return `timed out after ${timeoutMs / 1000} s`
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) return 'overall time limit reached'
   if (error instanceof Error) {
-    // fetch wraps network failures as "fetch failed" with the useful part in `cause`.
-    const cause: unknown = error.cause
-    if (cause instanceof Error) return 'code' in cause && typeof cause.code === 'string' ? `${cause.code} (${cause.message})` : cause.message
-    return error.message
+    // Socket failures carry a code (ECONNREFUSED, ENOTFOUND…), the most searchable part.
+    const code = 'code' in error && typeof error.code === 'string' && !error.code.startsWith('UND_ERR') ? error.code : null
+    return code ? `${code} (${error.message})` : error.message
   }
   return String(error)
 }
