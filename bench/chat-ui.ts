@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     await writeFile(join(dataDir, 'transcripts', `${session.session_id}.jsonl`), transcriptLines(count, node))
   }
   const lastTurn = (count: number) => Math.ceil(count / 5) - 1
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] })
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] })
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
     // tsx names inner functions with a helper the page does not have.

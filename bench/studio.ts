@@ -82,8 +82,10 @@ async function timePanel(page: Page, index: number): Promise<number> {
   )
 }
 
-async function dragFps(page: Page): Promise<number> {
-  const box = (await page.locator('[data-node-id="n55"] .node-card__label').boundingBox())!
+/** Frames per second while a node is dragged, and how far the node ended up from where it was. */
+async function dragFps(page: Page): Promise<{ fps: number; moved: number }> {
+  const node = page.locator('[data-node-id="n55"] .node-card__label')
+  const box = (await node.boundingBox())!
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number }
     w.__frames = 0
@@ -100,7 +102,8 @@ async function dragFps(page: Page): Promise<number> {
   await page.mouse.up()
   const seconds = (Date.now() - start) / 1000
   const frames = await page.evaluate(() => (window as unknown as { __frames: number }).__frames)
-  return frames / seconds
+  const after = (await node.boundingBox())!
+  return { fps: frames / seconds, moved: Math.hypot(after.x - box.x, after.y - box.y) }
 }
 
 interface Sizes {
@@ -128,21 +131,34 @@ async function main(): Promise<void> {
   const server = await startShoggoth(dataDir)
   const small = await api(server.url, '/api/flows', { name: 'Small flow', nodes: bigFlow(5, 0).nodes, edges: [] })
   const big = await api(server.url, '/api/flows', bigFlow(100, 150))
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] })
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] })
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
     // tsx names inner functions with a helper the page does not have.
     await page.addInitScript('window.__name = (fn) => fn')
-    // Notes the moment the first flow appears in the sidebar, measured from navigation start.
+    // Notes, from navigation start, when the flows are listed and when the window
+    // is usable: the list there and the middle showing the open flow's canvas (the
+    // last open flow is reopened) or what to do when none is open.
     await page.addInitScript(`new MutationObserver((_, observer) => {
-      if (document.querySelector('[data-testid="flow-item"]')) { window.__listed = performance.now(); observer.disconnect() }
+      if (!window.__listed && document.querySelector('[data-testid="flow-item"]')) window.__listed = performance.now()
+      if (window.__listed && document.querySelector('.react-flow__node, [data-testid="no-flow"], [data-testid="canvas-empty"]')) { window.__usable = performance.now(); observer.disconnect() }
     }).observe(document, { childList: true, subtree: true })`)
-    const loads: number[] = []
+    const listed: number[] = []
+    const usable: number[] = []
     for (let i = 0; i < RUNS; i++) {
       await page.goto('about:blank')
       await page.goto(`${server.url}/app/#token=${TOKEN}`)
-      await page.getByTestId('flow-item').first().waitFor()
-      loads.push(await page.evaluate(() => (window as unknown as { __listed: number }).__listed))
+      // Polled from here: the app's CSP refuses the eval that waitForFunction uses.
+      const marks = await page.evaluate(
+        () =>
+          new Promise<{ listed: number; usable: number }>((resolve) => {
+            const w = window as unknown as { __listed: number; __usable?: number }
+            const check = () => (w.__usable === undefined ? requestAnimationFrame(check) : resolve({ listed: w.__listed, usable: w.__usable }))
+            check()
+          }),
+      )
+      listed.push(marks.listed)
+      usable.push(marks.usable)
     }
     const openSmall: number[] = []
     const openBig: number[] = []
@@ -153,15 +169,16 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300)
       panels.push(await timePanel(page, 10 + i))
     }
-    const fps = await dragFps(page)
+    const drag = await dragFps(page)
     const bundle = bundleSizes()
     const openRatio = median(openBig) / median(openSmall)
     console.log(`bench/studio: Chromium, median of ${RUNS} runs`)
-    console.log(`  first load of /app/ to the flow list   ${median(loads).toFixed(0).padStart(6)} ms   (goal < 300 ms)`)
+    console.log(`  first load of /app/ to the flow list   ${median(listed).toFixed(0).padStart(6)} ms`)
+    console.log(`  first load of /app/ to a usable window ${median(usable).toFixed(0).padStart(6)} ms   (goal < 300 ms; list and canvas or its empty state drawn)`)
     console.log(`  open a 5-node flow (baseline)          ${median(openSmall).toFixed(0).padStart(6)} ms`)
     console.log(`  open a 100-node, 150-edge flow         ${median(openBig).toFixed(0).padStart(6)} ms   (goal < 300 ms; ${openRatio.toFixed(2)}× the 5-node flow)`)
     console.log(`  click a node → property panel          ${median(panels).toFixed(0).padStart(6)} ms   (goal < 50 ms)`)
-    console.log(`  dragging a node on the big flow        ${fps.toFixed(0).padStart(6)} fps  (goal ≥ 55)`)
+    console.log(`  dragging a node on the big flow        ${drag.moved ? `${drag.fps.toFixed(0).padStart(6)} fps  (goal ≥ 55; the node moved ${drag.moved.toFixed(0)} px)` : '   n/a      (the node did not move: no figure)'}`)
     console.log(`  renderer loaded at start (js + css)    ${(bundle.initial.gzip / 1024).toFixed(0).padStart(6)} KiB gzip (${(bundle.initial.raw / 1024).toFixed(0)} KiB raw)`)
     console.log(`  loaded on first use (screens, dagre…)  ${(bundle.lazy.gzip / 1024).toFixed(0).padStart(6)} KiB gzip (${(bundle.lazy.raw / 1024).toFixed(0)} KiB raw)`)
   } finally {
