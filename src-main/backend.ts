@@ -37,6 +37,7 @@ import type { Logger } from './log'
 import { serviceUrls, type IntegrationContext } from './integrations/types'
 import { PromptStore } from './prompts/prompt-store'
 import { RunEventBus } from './runs/run-events'
+import { followRunEnds, type RunEndSources } from './runs/run-ends'
 import { FlowRunner } from './runs/runner'
 import { RunStore } from './runs/run-store'
 import { systemClock, type Clock } from './scheduler/clock'
@@ -133,6 +134,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
   const integrationEnv = settings.integrationEnv ?? process.env
   const integrations: IntegrationContext = { env: integrationEnv, urls: serviceUrls(integrationEnv), log, now: () => new Date(clock.now()) }
   const bus = new RunEventBus()
+  const runEnds: RunEndSources = { bus, flowName: (id) => flows.get(id)?.name, run: (flowId, runId) => runs.get(flowId, runId) }
   const runner = new FlowRunner({ runs, bus, runtime, integrations, serverCwd, executorTimeoutMs: settings.executorTimeoutMs, log, permissions, ...(settings.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: settings.approvalTimeoutMs } : {}) })
   const scheduler = new Scheduler(flows, runner, runs, clock, log)
   const prReviews = new PrReviews({ flows, runner, runs, clock, log, githubUrl: integrations.urls.github, token: () => integrationEnv.GITHUB_TOKEN || undefined, serverCwd })
@@ -164,7 +166,7 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
       permissionRoutes(api, permissions, streams)
       transcriptRoutes(api, interact)
       chatActivityRoutes(api, activity, streams)
-      appEventRoutes(api, permissions, activity, streams)
+      appEventRoutes(api, { registry: permissions, activity, followRunEnds: (listener) => followRunEnds(runEnds, listener) }, streams)
       slashCommandRoutes(api, interact)
       sessionInfoRoutes(api, flows, runner, serverCwd)
       claudeRoutes(api, runtime, streams, serverCwd)

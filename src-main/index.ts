@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, screen, shell, type IpcMainInvokeEvent } from 'electron'
 import { startBackend, type Backend } from './backend'
 import { resolveSettings } from './config'
-import { CONNECTION_CHANNEL, NOTIFY_CHANNEL, type Connection } from './contract/bridge'
+import { CONNECTION_CHANNEL, NOTIFY_CHANNEL, NOTIFY_CLICKED_CHANNEL, type Connection } from './contract/bridge'
 import { isAppUrl, isExternalLink } from './desktop/links'
 import { menuTemplate } from './desktop/menu'
 import { parseNotifyRequest } from './desktop/notify'
@@ -59,10 +59,7 @@ function runApp(): void {
   app.on('before-quit', (event) => gate.beforeQuit(event))
 
   app.on('second-instance', () => {
-    if (!mainWindow || mainWindow.isDestroyed()) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.show()
-    mainWindow.focus()
+    if (mainWindow && !mainWindow.isDestroyed()) bringToFront(mainWindow)
   })
 
   app.on('window-all-closed', () => {
@@ -107,12 +104,35 @@ function handleIpc(running: Backend): void {
   ipcMain.handle(CONNECTION_CHANNEL, (event): Connection | null =>
     fromApp(event) ? { apiBase: running.url, token: running.token?.value ?? null } : null,
   )
+  // A notification nothing refers to may be collected before it is clicked, and the click is lost.
+  const showing = new Set<Notification>()
   ipcMain.handle(NOTIFY_CHANNEL, (event, payload: unknown): boolean => {
     const request = parseNotifyRequest(payload)
     if (!fromApp(event) || request === null || !Notification.isSupported()) return false
-    new Notification({ title: request.title, body: request.body ?? '' }).show()
+    const notification = new Notification({ title: request.title, body: request.body ?? '' })
+    const { clickId } = request
+    if (clickId !== undefined) {
+      showing.add(notification)
+      // 'close' does not come on every platform: the oldest few hundred go anyway.
+      if (showing.size > 200) showing.delete(showing.values().next().value!)
+      notification.on('close', () => showing.delete(notification))
+      notification.on('click', () => {
+        showing.delete(notification)
+        const window = BrowserWindow.fromWebContents(event.sender)
+        if (!window || window.isDestroyed()) return
+        bringToFront(window)
+        event.sender.send(NOTIFY_CLICKED_CHANNEL, clickId)
+      })
+    }
+    notification.show()
     return true
   })
+}
+
+function bringToFront(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore()
+  window.show()
+  window.focus()
 }
 
 async function openWindow(running: Backend, stateFile: string, windowState: WindowStateKeeper): Promise<BrowserWindow> {

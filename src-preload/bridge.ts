@@ -203,7 +203,7 @@ export function isReplayed(id: string, lastId: string | null): boolean {
 interface NotificationApi {
   permission: 'default' | 'denied' | 'granted'
   requestPermission(): Promise<'default' | 'denied' | 'granted'>
-  new (title: string, options?: { body?: string }): object
+  new (title: string, options?: { body?: string }): { onclick: (() => void) | null; close(): void }
 }
 
 /**
@@ -216,15 +216,22 @@ export function createBrowserBridge(connection: Connection, timing?: StreamTimin
   return {
     connection: connect,
     openStream: createStreamOpener(connect, timing),
-    notify: (request) => notifyInBrowser(request),
+    notify: (request, onClick) => notifyInBrowser(request, onClick),
   }
 }
 
-async function notifyInBrowser({ title, body }: NotifyRequest): Promise<boolean> {
+async function notifyInBrowser({ title, body }: NotifyRequest, onClick?: () => void): Promise<boolean> {
   const api = Reflect.get(globalThis, 'Notification') as NotificationApi | undefined
   if (api === undefined) return false
   const permission = api.permission === 'default' ? await api.requestPermission() : api.permission
   if (permission !== 'granted') return false
-  new api(title, body === undefined ? {} : { body })
+  const shown = new api(title, body === undefined ? {} : { body })
+  if (onClick) {
+    // The page brings itself forward in onClick (window.focus() is allowed inside a notification click).
+    shown.onclick = () => {
+      shown.close()
+      onClick()
+    }
+  }
   return true
 }

@@ -6,11 +6,14 @@ import { contextBridge, ipcRenderer } from 'electron'
 import {
   CONNECTION_CHANNEL,
   NOTIFY_CHANNEL,
+  NOTIFY_CLICKED_CHANNEL,
   type Connection,
+  type NotifyMessage,
   type NotifyRequest,
   type ShoggothBridge,
 } from '../src-main/contract/bridge'
 import { createStreamOpener } from './bridge'
+import { createClickBook } from './click-book'
 
 let connection: Promise<Connection> | null = null
 // The backend does not move while the window lives: ask once.
@@ -19,7 +22,15 @@ const connect = (): Promise<Connection> => (connection ??= ipcRenderer.invoke(CO
 const bridge: ShoggothBridge = {
   connection: connect,
   openStream: createStreamOpener(connect),
-  notify: (request: NotifyRequest) => ipcRenderer.invoke(NOTIFY_CHANNEL, { title: request.title, body: request.body }) as Promise<boolean>,
+  notify: (request: NotifyRequest, onClick?: () => void) => {
+    const message: NotifyMessage = { title: request.title, body: request.body }
+    if (typeof onClick === 'function') message.clickId = clicks.remember(onClick)
+    return ipcRenderer.invoke(NOTIFY_CHANNEL, message) as Promise<boolean>
+  },
 }
+
+// The main process names a clicked notification by the number it was shown with.
+const clicks = createClickBook()
+ipcRenderer.on(NOTIFY_CLICKED_CHANNEL, (_event, clickId: unknown) => clicks.clicked(clickId))
 
 contextBridge.exposeInMainWorld('shoggoth', bridge)

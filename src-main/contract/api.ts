@@ -170,6 +170,26 @@ export interface RunEvent {
 
 export interface RunListResponse { runs: FlowRun[] }
 
+/**
+ * `run_finished` on GET /api/events (an extension): a run of any flow ended.
+ * Sent once per run, live only (never replayed on connect).
+ */
+export interface RunFinished {
+  flow_id: string
+  /** The flow's name when the run ended. */
+  flow_name: string
+  run_id: string
+  status: Exclude<FlowRunStatus, 'running'>
+  /** The run's last event's message: "Completed in 1.2s", the error, or "Cancelled after 3.0s". */
+  message: string
+  /** What started the run; null on runs that do not say. */
+  trigger: RunTrigger | null
+  started_at: string
+  finished_at: string
+  /** The output preview of the last node that finished well; null when none did. */
+  last_output: string | null
+}
+
 /** One session in a list of interact sessions (§4.9). */
 export interface SessionListItem {
   session_id: string

@@ -70,13 +70,27 @@ export interface NotifyRequest {
   body?: string
 }
 
+/**
+ * What the preload passes to the main process: the request, and when the
+ * renderer wants to hear of a click, the number the main process sends back on
+ * NOTIFY_CLICKED_CHANNEL (a function cannot cross IPC).
+ */
+export interface NotifyMessage extends NotifyRequest {
+  clickId?: number
+}
+
 export interface ShoggothBridge {
   connection(): Promise<Connection>
   /** Follows an event stream of the API (path like `/api/flows/x/runs/live`). */
   openStream: OpenStream
-  /** Shows a desktop notification; resolves false when it could not be shown. */
-  notify(request: NotifyRequest): Promise<boolean>
+  /**
+   * Shows a desktop notification; resolves false when it could not be shown.
+   * `onClick` runs when the user clicks it (the window has been brought to the front).
+   */
+  notify(request: NotifyRequest, onClick?: () => void): Promise<boolean>
 }
 
 export const CONNECTION_CHANNEL = 'shoggoth:connection'
 export const NOTIFY_CHANNEL = 'shoggoth:notify'
+/** Main → renderer: the notification with this click id was clicked. */
+export const NOTIFY_CLICKED_CHANNEL = 'shoggoth:notify-clicked'

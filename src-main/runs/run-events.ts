@@ -26,6 +26,8 @@ export class RunEventBus {
   private sequence = 0
   private readonly buffers = new Map<string, FlowBuffer>()
   private readonly listeners = new Map<string, Set<Listener>>()
+  /** Listeners to every flow's events (the app-wide stream). */
+  private readonly everyFlow = new Set<Listener>()
 
   publish(event: RunEvent): NumberedEvent {
     const numbered = { id: `${this.boot}-${++this.sequence}`, event }
@@ -37,6 +39,7 @@ export class RunEventBus {
     buffer.events.push(numbered)
     if (buffer.events.length > PER_FLOW) buffer.dropped = this.sequenceOf(buffer.events.shift()!.id)
     for (const listener of this.listeners.get(event.flow_id) ?? []) listener(numbered)
+    for (const listener of this.everyFlow) listener(numbered)
     return numbered
   }
 
@@ -56,6 +59,12 @@ export class RunEventBus {
       if (set.size === 0 && this.listeners.get(flowId) === set) this.listeners.delete(flowId)
     }
     return { replayed: lastEventId === undefined ? [] : this.since(flowId, lastEventId), unsubscribe }
+  }
+
+  /** Follows the events of every flow from now on (nothing is replayed); returns the unsubscribe. */
+  subscribeAll(listener: Listener): () => void {
+    this.everyFlow.add(listener)
+    return () => this.everyFlow.delete(listener)
   }
 
   /** The id of the newest event (of any flow): a `reset` carries it, so a client resumes from here. */

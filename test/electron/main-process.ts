@@ -21,6 +21,8 @@ export interface StubRecord {
   menu: { role?: string; label?: string }[] | null
   notifications: { title: string; body: string }[]
   external: string[]
+  /** Messages the main process sent to a page (webContents.send). */
+  sent: { channel: string; args: unknown[] }[]
   log: string[]
 }
 

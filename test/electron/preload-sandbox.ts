@@ -12,12 +12,15 @@ export interface LoadedPreload {
   exposed: Map<string, unknown>
   /** Every ipcRenderer.invoke, in order. */
   invoked: { channel: string; args: unknown[] }[]
+  /** A message from the main process to the listeners the preload put on `channel`. */
+  receive(channel: string, ...args: unknown[]): void
 }
 
 export function loadPreload(answers: Record<string, (...args: unknown[]) => unknown>): LoadedPreload {
   if (!existsSync(PRELOAD_CJS)) throw new Error(`${PRELOAD_CJS} is missing: run \`npx electron-vite build\` first`)
   const exposed = new Map<string, unknown>()
   const invoked: { channel: string; args: unknown[] }[] = []
+  const listeners = new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>()
   const electron = {
     contextBridge: {
       exposeInMainWorld: (name: string, value: unknown) => exposed.set(name, value),
@@ -28,6 +31,9 @@ export function loadPreload(answers: Record<string, (...args: unknown[]) => unkn
         const answer = answers[channel]
         if (!answer) throw new Error(`No handler registered for '${channel}'`)
         return answer(...args)
+      },
+      on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+        listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
       },
     },
   }
@@ -56,5 +62,8 @@ export function loadPreload(answers: Record<string, (...args: unknown[]) => unkn
     console,
   })
   runInContext(readFileSync(PRELOAD_CJS, 'utf8'), context, { filename: PRELOAD_CJS })
-  return { exposed, invoked }
+  const receive = (channel: string, ...args: unknown[]): void => {
+    for (const listener of listeners.get(channel) ?? []) listener({}, ...args)
+  }
+  return { exposed, invoked, receive }
 }

@@ -7,7 +7,8 @@ import { EventEmitter } from 'node:events'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
-const record = { appEvents: [], windows: [], ipcChannels: [], menu: null, notifications: [], external: [], log: [] }
+const record = { appEvents: [], windows: [], ipcChannels: [], menu: null, notifications: [], external: [], sent: [], log: [] }
+const shownNotifications = []
 const handlers = new Map()
 // Also on stderr, so a test still sees the order after the process has gone.
 const note = (line) => {
@@ -125,6 +126,10 @@ class WebContents extends EventEmitter {
   setWindowOpenHandler(handler) {
     this.openHandler = handler
   }
+  // Main → renderer messages, recorded.
+  send(channel, ...args) {
+    record.sent.push({ channel, args })
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -146,6 +151,10 @@ export class BrowserWindow extends EventEmitter {
 
   static getAllWindows() {
     return [...openWindows]
+  }
+
+  static fromWebContents(webContents) {
+    return [...openWindows].find((window) => window.webContents === webContents) ?? null
   }
 
   async loadURL(url) {
@@ -230,15 +239,17 @@ export const Menu = {
   },
 }
 
-export class Notification {
+export class Notification extends EventEmitter {
   static isSupported() {
     return true
   }
   constructor(options) {
+    super()
     this.options = options
   }
   show() {
     record.notifications.push(this.options)
+    shownNotifications.push(this)
   }
 }
 
@@ -262,8 +273,10 @@ const commands = {
   invoke: async ({ channel, args = [], senderUrl }) => {
     const handler = handlers.get(channel)
     if (!handler) throw new Error(`no handler for ${channel}`)
-    return handler({ senderFrame: { url: senderUrl } }, ...args)
+    // Sent from the first window's page, as the app has only one.
+    return handler({ senderFrame: { url: senderUrl }, sender: [...openWindows][0]?.webContents }, ...args)
   },
+  clickNotification: ({ index }) => shownNotifications[index].emit('click'),
   quit: () => app.quit(),
   resume: () => powerMonitor.emit('resume'),
   windowOpen: ({ url }) => {

@@ -68,6 +68,19 @@ describe('the Electron main process', () => {
     expect((await main.state()).notifications).toEqual([{ title: 'Run finished', body: 'Daily digest' }])
   })
 
+  it('brings the window to the front when a notification is clicked, and tells the page which one', async () => {
+    const main = launch(await home())
+    const window = await loadedWindow(main)
+    await main.command('minimize')
+    const notify = (payload: unknown): Promise<boolean> => main.command('invoke', { channel: 'shoggoth:notify', senderUrl: window.loaded!.url, args: [payload] })
+    expect(await notify({ title: 'Daily digest — run failed', body: 'No feed', clickId: 7 })).toBe(true)
+    expect(await notify({ title: 'Bad click id', clickId: 'seven' })).toBe(false)
+    await main.command('clickNotification', { index: 0 })
+    const state = await main.state()
+    expect(state.windows[0]!.calls.slice(-3)).toEqual(['restore', 'show', 'focus'])
+    expect(state.sent).toEqual([{ channel: 'shoggoth:notify-clicked', args: [7] }])
+  })
+
   it('keeps the window on the app and sends other links to the system browser', async () => {
     const main = launch(await home())
     const window = await loadedWindow(main)

@@ -2,7 +2,7 @@
 // `require('electron')` only): what it exposes matches ShoggothBridge.
 import { describe, expect, it } from 'vitest'
 import type { Connection, ShoggothBridge } from '../../src-main/contract/bridge'
-import { CONNECTION_CHANNEL, NOTIFY_CHANNEL } from '../../src-main/contract/bridge'
+import { CONNECTION_CHANNEL, NOTIFY_CHANNEL, NOTIFY_CLICKED_CHANNEL } from '../../src-main/contract/bridge'
 import { isReplayed } from '../../src-preload/bridge'
 import { loadPreload } from '../electron/preload-sandbox'
 
@@ -37,6 +37,22 @@ describe('the built preload', () => {
     const request = { title: 'Run failed', body: 'Daily digest', extra: 'dropped' }
     expect(await bridge.notify(request)).toBe(true)
     expect(invoked).toEqual([{ channel: NOTIFY_CHANNEL, args: [{ title: 'Run failed', body: 'Daily digest' }] }])
+  })
+
+  it('runs a notification\'s click callback once, when the main process says that one was clicked', async () => {
+    const { exposed, invoked, receive } = loadPreload({ [NOTIFY_CHANNEL]: () => true })
+    const bridge = exposed.get('shoggoth') as ShoggothBridge
+    const clicked: string[] = []
+    await bridge.notify({ title: 'Daily digest — run failed' }, () => clicked.push('digest'))
+    await bridge.notify({ title: 'Backup — completed in 2.0 s' }, () => clicked.push('backup'))
+    const [digest, backup] = invoked.map((call) => (call.args[0] as { clickId: number }).clickId)
+    expect(digest).not.toBe(backup)
+    receive(NOTIFY_CLICKED_CHANNEL, backup)
+    receive(NOTIFY_CLICKED_CHANNEL, backup)
+    receive(NOTIFY_CLICKED_CHANNEL, 'not a number')
+    expect(clicked).toEqual(['backup'])
+    receive(NOTIFY_CLICKED_CHANNEL, digest)
+    expect(clicked).toEqual(['backup', 'digest'])
   })
 
   it('returns an unsubscribe function from openStream at once', () => {

@@ -1,5 +1,5 @@
 import { PanelRight, X } from 'lucide-react'
-import { useState } from 'react'
+import { usePanels } from '../shell/panels'
 import { useEditor, useEditorServices } from './EditorContext'
 import { PropertiesPane } from './PropertiesPane'
 
@@ -11,7 +11,9 @@ export function PropertiesOverlay() {
   const { store } = useEditorServices()
   const flowId = useEditor((state) => state.flowId)
   const selected = useEditor((state) => state.selectedNodes.length > 0)
-  const [flowDetails, setFlowDetails] = useState(false)
+  // In the panels store, so the properties toggle (Ctrl+Alt+B) can open and close it too.
+  const flowDetails = usePanels((state) => state.flowDetails)
+  const setFlowDetails = usePanels((state) => state.setFlowDetails)
   if (!flowId) return null
   if (!selected && !flowDetails) {
     return (

@@ -1,4 +1,4 @@
-import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels'
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import { ReactFlowProvider } from '@xyflow/react'
 import { BottomPanel } from './BottomPanel'
 import { CenterView } from './CenterView'
@@ -21,6 +21,8 @@ import { NewFlowDialog } from '../flows/NewFlowDialog'
 import { useEditor, useEditorServices } from '../editor/EditorContext'
 import { useMediaQuery } from '../ui/useMediaQuery'
 import { PropertiesOverlay } from '../editor/PropertiesOverlay'
+import { LayoutToggles } from './LayoutToggles'
+import { usePanelToggles } from './usePanelToggles'
 import './shell.css'
 
 // The command palette (and cmdk) loads the first time it is opened.
@@ -44,15 +46,16 @@ export function StudioLayout() {
   const session = useFlowSession(client, services)
   useSaveOnLeave(services.saves)
   useEditorShortcuts(services.commands, view === 'flow')
-  useGlobalShortcuts()
   useRunNotifications()
   usePermissionStream()
   // Narrow windows give the canvas the width and show the properties over it.
   const narrow = useMediaQuery(NARROW)
   const docked = view === 'flow' && !narrow
+  const panels = usePanelToggles(narrow)
+  useGlobalShortcuts(panels.toggle)
   const columns = useDefaultLayout({ id: 'shoggoth-columns', storage, panelIds: docked ? ['sidebar', 'center', 'properties'] : ['sidebar', 'center'] })
   const rows = useDefaultLayout({ id: 'shoggoth-rows', storage })
-  const bottom = usePanelRef()
+  const bottom = panels.refs.bottom
   const bottomTab = useShell((state) => state.bottomTab)
   useEffect(() => {
     const panel = bottom.current
@@ -68,11 +71,11 @@ export function StudioLayout() {
   return (
     <ReactFlowProvider>
       <div className="studio">
-        <TitleBar />
+        <TitleBar layout={<LayoutToggles floatingProperties={narrow} onToggle={panels.toggle} />} />
         <Group orientation="vertical" className="studio__rows" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
           <Panel id="top" minSize={TOP_MIN_PX}>
             <Group orientation="horizontal" className="studio__columns" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
-              <Panel id="sidebar" defaultSize={230} minSize={170} maxSize={420} collapsible collapsedSize={0} className="studio__panel">
+              <Panel id="sidebar" panelRef={panels.refs.sidebar} onResize={panels.onResize.sidebar} defaultSize={230} minSize={170} maxSize={420} collapsible collapsedSize={0} className="studio__panel">
                 <Sidebar />
               </Panel>
               <Separator className="studio__separator" aria-label="Resize the sidebar" />
@@ -83,7 +86,7 @@ export function StudioLayout() {
               {docked && (
                 <>
                   <Separator className="studio__separator" aria-label="Resize the properties" />
-                  <Panel id="properties" defaultSize={320} minSize={240} maxSize={560} collapsible collapsedSize={0} className="studio__panel">
+                  <Panel id="properties" panelRef={panels.refs.properties} onResize={panels.onResize.properties} defaultSize={320} minSize={240} maxSize={560} collapsible collapsedSize={0} className="studio__panel">
                     <PropertiesPane />
                   </Panel>
                 </>
@@ -91,7 +94,7 @@ export function StudioLayout() {
             </Group>
           </Panel>
           <Separator className="studio__separator studio__separator--row" aria-label="Resize the bottom panel" />
-          <Panel id="bottom" panelRef={bottom} defaultSize="26%" minSize={90} collapsible collapsedSize={0} className="studio__panel">
+          <Panel id="bottom" panelRef={bottom} onResize={panels.onResize.bottom} defaultSize="26%" minSize={90} collapsible collapsedSize={0} className="studio__panel">
             <BottomPanel />
           </Panel>
         </Group>
