@@ -266,6 +266,11 @@ const commands = {
   },
   quit: () => app.quit(),
   resume: () => powerMonitor.emit('resume'),
+  // A suspend as the app finds it on waking: the wall clock moved on, no timer ran meanwhile.
+  suspend: ({ ms }) => {
+    const wallClock = Date.now
+    Date.now = () => wallClock() + ms
+  },
   windowOpen: ({ url }) => {
     const window = [...openWindows][0]
     return window.webContents.openHandler({ url })
