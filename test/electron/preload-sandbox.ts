@@ -14,7 +14,12 @@ export interface LoadedPreload {
   invoked: { channel: string; args: unknown[] }[]
 }
 
-export function loadPreload(answers: Record<string, (...args: unknown[]) => unknown>): LoadedPreload {
+export interface PreloadOptions {
+  /** Real ms per ms the preload waits: its stream timing is built in, so tests speed up its clock instead. */
+  timeScale?: number
+}
+
+export function loadPreload(answers: Record<string, (...args: unknown[]) => unknown>, options: PreloadOptions = {}): LoadedPreload {
   if (!existsSync(PRELOAD_CJS)) throw new Error(`${PRELOAD_CJS} is missing: run \`npx electron-vite build\` first`)
   const exposed = new Map<string, unknown>()
   const invoked: { channel: string; args: unknown[] }[] = []
@@ -35,6 +40,8 @@ export function loadPreload(answers: Record<string, (...args: unknown[]) => unkn
     if (name === 'electron') return electron
     throw new Error(`module not found: ${name} (a sandboxed preload can only require electron)`)
   }
+  const scale = options.timeScale ?? 1
+  const scaledTimeout = (callback: () => void, ms = 0): ReturnType<typeof setTimeout> => setTimeout(callback, ms * scale)
   const module = { exports: {} }
   const context = createContext({
     require: sandboxRequire,
@@ -51,7 +58,7 @@ export function loadPreload(answers: Record<string, (...args: unknown[]) => unkn
     URL,
     URLSearchParams,
     ReadableStream,
-    setTimeout,
+    setTimeout: scale === 1 ? setTimeout : scaledTimeout,
     clearTimeout,
     console,
   })
