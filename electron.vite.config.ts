@@ -23,6 +23,22 @@ export default defineConfig({
     // Relative asset URLs: the backend serves the renderer under /app/.
     base: './',
     plugins: [react()],
-    build: { minify: true, rollupOptions: { input: resolve('src-renderer/index.html') } },
+    build: {
+      minify: true,
+      rollupOptions: {
+        input: resolve('src-renderer/index.html'),
+        // The canvas is the first screen, so React and the flow canvas load at
+        // once either way; as chunks of their own they download in parallel and
+        // none passes Vite's 500 kB warning. (Other screens load on first use.)
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+              { name: 'canvas', test: /[\\/]node_modules[\\/](@xyflow|d3-[a-z]+|classcat)[\\/]/ },
+            ],
+          },
+        },
+      },
+    },
   },
 })

@@ -241,9 +241,11 @@ export async function startBackend(settings: BackendSettings): Promise<Backend> 
     ready,
     close: () =>
       (closing ??= (async () => {
+        // Before any await: no cron fire may start once quitting has begun.
+        const triggersStopped = scheduler.close()
         // Stopping mid-load: let the load finish first, so nothing it starts is left running.
         await ready.catch(() => undefined)
-        await scheduler.close()
+        await triggersStopped
         runner.stop()
         // Children end first, so every turn and run finishes and is saved.
         await interact.shutdown()

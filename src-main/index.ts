@@ -40,10 +40,10 @@ function runApp(): void {
 
   const gate = createQuitGate({
     stop: async () => {
-      await windowState.flush()
-      const backend = await starting.catch(() => null)
-      // Scheduler first, then every claude child, then the pending writes (backend.close).
-      await backend?.close()
+      // Scheduler first, then every claude child, then the pending writes (backend.close);
+      // not after the window's place is saved, so no cron flow starts while that is written.
+      const closing = starting.then((backend) => backend.close(), () => undefined)
+      await Promise.all([windowState.flush(), closing])
     },
     quitAgain: () => app.quit(),
     timeoutMs: QUIT_TIMEOUT_MS,

@@ -36,6 +36,8 @@ export class Scheduler {
   private readonly tasks = new Map<string, Task>()
   private readonly kinds = new Map<string, TriggerTask>()
   private unsubscribe: (() => void) | null = null
+  /** Closed for good: a load still going when quit began must not start anything. */
+  private closed = false
   /** What cron loops sleep on: one alarm per instant, shared by the flows due then. */
   private readonly alarms: Alarms
 
@@ -63,6 +65,7 @@ export class Scheduler {
 
   /** Follows flow changes without starting anything now (--start-disabled). */
   followChanges(): void {
+    if (this.closed) return
     this.unsubscribe = this.flows.onChange(async (change) => {
       if (change.kind === 'created') this.start(change.flow.id)
       else if (change.kind === 'deleted') await this.stop(change.flow.id)
@@ -72,7 +75,7 @@ export class Scheduler {
 
   start(flowId: string): void {
     const flow = this.flows.get(flowId)
-    if (!flow || !flow.enabled || this.tasks.has(flowId)) return
+    if (this.closed || !flow || !flow.enabled || this.tasks.has(flowId)) return
     const trigger = firstTrigger(flow)
     if (!trigger) return
     const kind = this.kinds.get(trigger.kind)
@@ -123,7 +126,9 @@ export class Scheduler {
     this.alarms.ringAll()
   }
 
+  /** Stops every trigger at once (their fires are cancelled before this returns its promise) and starts none again. */
   async close(): Promise<void> {
+    this.closed = true
     this.unsubscribe?.()
     await Promise.all([...this.tasks.keys()].map((id) => this.stop(id)))
   }

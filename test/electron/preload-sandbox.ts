@@ -16,7 +16,12 @@ export interface LoadedPreload {
   receive(channel: string, ...args: unknown[]): void
 }
 
-export function loadPreload(answers: Record<string, (...args: unknown[]) => unknown>): LoadedPreload {
+export interface PreloadOptions {
+  /** Real ms per ms the preload waits: its stream timing is built in, so tests speed up its clock instead. */
+  timeScale?: number
+}
+
+export function loadPreload(answers: Record<string, (...args: unknown[]) => unknown>, options: PreloadOptions = {}): LoadedPreload {
   if (!existsSync(PRELOAD_CJS)) throw new Error(`${PRELOAD_CJS} is missing: run \`npx electron-vite build\` first`)
   const exposed = new Map<string, unknown>()
   const invoked: { channel: string; args: unknown[] }[] = []
@@ -41,6 +46,8 @@ export function loadPreload(answers: Record<string, (...args: unknown[]) => unkn
     if (name === 'electron') return electron
     throw new Error(`module not found: ${name} (a sandboxed preload can only require electron)`)
   }
+  const scale = options.timeScale ?? 1
+  const scaledTimeout = (callback: () => void, ms = 0): ReturnType<typeof setTimeout> => setTimeout(callback, ms * scale)
   const module = { exports: {} }
   const context = createContext({
     require: sandboxRequire,
@@ -57,7 +64,7 @@ export function loadPreload(answers: Record<string, (...args: unknown[]) => unkn
     URL,
     URLSearchParams,
     ReadableStream,
-    setTimeout,
+    setTimeout: scale === 1 ? setTimeout : scaledTimeout,
     clearTimeout,
     console,
   })

@@ -279,6 +279,11 @@ const commands = {
   clickNotification: ({ index }) => shownNotifications[index].emit('click'),
   quit: () => app.quit(),
   resume: () => powerMonitor.emit('resume'),
+  // A suspend as the app finds it on waking: the wall clock moved on, no timer ran meanwhile.
+  suspend: ({ ms }) => {
+    const wallClock = Date.now
+    Date.now = () => wallClock() + ms
+  },
   windowOpen: ({ url }) => {
     const window = [...openWindows][0]
     return window.webContents.openHandler({ url })

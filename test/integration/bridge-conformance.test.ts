@@ -3,22 +3,42 @@
 // Real backend on loopback, reached through a proxy the test can cut.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Connection, ShoggothBridge, StreamError, StreamMessage, Unsubscribe } from '../../src-main/contract/bridge'
-import { createBrowserBridge } from '../../src-preload/bridge'
+import { createBrowserBridge, DEFAULT_TIMING } from '../../src-preload/bridge'
 import { headerIn, startProxy, type CuttableProxy } from '../electron/cuttable-proxy'
 import { loadPreload } from '../electron/preload-sandbox'
+import { gaps, startScriptedSseServer, type ScriptedSseServer, type Step } from '../support/scripted-sse-server'
 import { startTestServer, type TestServer } from '../support/server'
 
 type MakeBridge = (connection: Connection) => ShoggothBridge
 
-const implementations: [string, MakeBridge][] = [
+/** The reconnect timing under test, 20 times faster: the first wait is 50 ms instead of 1 s. */
+const SPEED_UP = 20
+const FIRST_WAIT_MS = DEFAULT_TIMING.retryMs / SPEED_UP
+
+interface Implementation {
+  make: MakeBridge
+  /** The same bridge with its reconnect waits SPEED_UP times shorter. */
+  quick: MakeBridge
+  /** The `retry:` a server sends to make `quick` wait `ms`. */
+  retryFor(ms: number): number
+}
+
+const preload = (connection: Connection, timeScale?: number): ShoggothBridge => {
+  const { exposed } = loadPreload({ 'shoggoth:connection': () => connection, 'shoggoth:notify': () => true }, { timeScale })
+  return exposed.get('shoggoth') as ShoggothBridge
+}
+
+const implementations: [string, Implementation][] = [
+  // Its timing is built in: its clock runs faster instead, which shortens a server's retry: too.
+  ['the built preload', { make: (connection) => preload(connection), quick: (connection) => preload(connection, 1 / SPEED_UP), retryFor: (ms) => ms * SPEED_UP }],
   [
-    'the built preload',
-    (connection) => {
-      const { exposed } = loadPreload({ 'shoggoth:connection': () => connection, 'shoggoth:notify': () => true })
-      return exposed.get('shoggoth') as ShoggothBridge
+    'the browser shim',
+    {
+      make: (connection) => createBrowserBridge(connection),
+      quick: (connection) => createBrowserBridge(connection, { retryMs: FIRST_WAIT_MS, maxRetryMs: DEFAULT_TIMING.maxRetryMs / SPEED_UP }),
+      retryFor: (ms) => ms,
     },
   ],
-  ['the browser shim', (connection) => createBrowserBridge(connection)],
 ]
 
 let server: TestServer
@@ -99,10 +119,12 @@ async function runOnce(flowId: string, recorder: Recorder | null): Promise<void>
 const connectionThroughProxy = (): Connection => ({ apiBase: proxy.url, token: server.token })
 const ids = (recorder: Recorder): (string | null)[] => recorder.messages.map((m) => m.id)
 
-describe.each(implementations)('%s', (_name, makeBridge) => {
+describe.each(implementations)('%s', (_name, { make: makeBridge, quick, retryFor }) => {
   const open: Recorder[] = []
-  afterEach(() => {
+  const scripted: ScriptedSseServer[] = []
+  afterEach(async () => {
     for (const recorder of open.splice(0)) recorder.stop()
+    await Promise.all(scripted.splice(0).map((server) => server.close()))
   })
   const track = (recorder: Recorder): Recorder => (open.push(recorder), recorder)
 
@@ -212,5 +234,46 @@ describe.each(implementations)('%s', (_name, makeBridge) => {
     await turn.waitFor(() => turn.errors.length === 1, 'the refusal')
     expect(turn.errors[0]).toEqual({ status: 404, message: 'flow not found', willRetry: false })
     expect(turn.ended).toBe(false)
+  })
+
+  describe('reconnect waits (measured at the server, on a clock 20 times faster)', () => {
+    const unavailable: Step = { kind: 'unavailable' }
+    const endedStream: Step = { kind: 'stream', end: true }
+
+    /** Follows a stream from a server playing `script`, until `requests` have arrived; the time between them. */
+    async function waitsBetween(script: Step[], requests: number): Promise<number[]> {
+      const server = await startScriptedSseServer(script)
+      scripted.push(server)
+      const recorder = track(follow(quick({ apiBase: server.url, token: null }), '/events'))
+      await recorder.waitFor(() => server.arrivals.length >= requests, `${requests} requests`)
+      return gaps(server.arrivals)
+    }
+    // A timer never fires early; the margin is for the clocks' rounding.
+    const atLeast = (ms: number): number => ms * 0.9
+
+    it('double after each failure in a row', async () => {
+      const waits = await waitsBetween([unavailable, unavailable, unavailable, unavailable], 5)
+      expect(waits[0]).toBeGreaterThanOrEqual(atLeast(FIRST_WAIT_MS))
+      expect(waits[1]).toBeGreaterThanOrEqual(atLeast(2 * FIRST_WAIT_MS))
+      expect(waits[2]).toBeGreaterThanOrEqual(atLeast(4 * FIRST_WAIT_MS))
+      expect(waits[3]).toBeGreaterThanOrEqual(atLeast(8 * FIRST_WAIT_MS))
+    })
+
+    it('start again from the first wait once a stream has opened', async () => {
+      const waits = await waitsBetween([unavailable, unavailable, unavailable, unavailable, endedStream], 6)
+      expect(waits[3]).toBeGreaterThanOrEqual(atLeast(8 * FIRST_WAIT_MS))
+      // Without the reset this wait would be 16 times the first one.
+      expect(waits[4]).toBeGreaterThanOrEqual(atLeast(FIRST_WAIT_MS))
+      expect(waits[4]).toBeLessThan(8 * FIRST_WAIT_MS)
+    })
+
+    it("take a server's retry: as the wait, and as the first wait from then on", async () => {
+      const serverWaitMs = 6 * FIRST_WAIT_MS
+      const waits = await waitsBetween([{ kind: 'stream', retryMs: retryFor(serverWaitMs), end: true }, unavailable, endedStream], 4)
+      expect(waits[0]).toBeGreaterThanOrEqual(atLeast(serverWaitMs))
+      expect(waits[1]).toBeGreaterThanOrEqual(atLeast(2 * serverWaitMs))
+      // The stream that opened reset the wait to the server's, not to the built-in first one.
+      expect(waits[2]).toBeGreaterThanOrEqual(atLeast(serverWaitMs))
+    })
   })
 })

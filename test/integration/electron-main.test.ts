@@ -5,12 +5,14 @@ import { existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_NAP_MS } from '../../src-main/scheduler/clock'
 import { descendants, startMain, type MainProcess, type WindowRecord } from '../electron/main-process'
 import { CLAUDE_BIN, startClaudeWorld, type ClaudeWorld } from '../support/claude'
 import { isAlive } from '../support/processes'
 import { makeTempDir } from '../support/server'
 import { openSse } from '../support/sse-client'
 
+const MINUTE = 60_000
 const started: MainProcess[] = []
 const dirs: string[] = []
 afterEach(async () => {
@@ -125,6 +127,38 @@ describe('the Electron main process', () => {
     const window = await loadedWindow(launch(dataDir))
     expect(window.options).toMatchObject({ width: 900, height: 600 })
     expect(window.options.x).toBeUndefined()
+  })
+})
+
+describe('waking from sleep', () => {
+  it('looks at the cron triggers again on resume: a fire missed while asleep runs then', async () => {
+    const main = launch(await home())
+    const window = await loadedWindow(main)
+    const { apiBase, token } = await connectionOf(main, window)
+    const api = (path: string, init: RequestInit = {}): Promise<Response> =>
+      fetch(`${apiBase}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } })
+    // Due in ten minutes of wall-clock time: no timer of this test's reaches it.
+    const due = new Date(Date.now() + 10 * MINUTE)
+    const created = await api('/api/flows', {
+      method: 'POST',
+      body: JSON.stringify({
+        name: 'Daily',
+        nodes: [{ id: 't', node_type: 'trigger', kind: 'cron', config: { schedule: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *` }, position: { x: 0, y: 0 }, label: 'When' }],
+      }),
+    })
+    const createdAt = Date.now()
+    const { id } = (await created.json()) as { id: string }
+    const cronRuns = async (): Promise<unknown[]> => ((await (await api(`/api/flows/${id}/runs`)).json()) as { runs: { trigger: string }[] }).runs.filter((run) => run.trigger === 'cron')
+
+    await main.command('suspend', { ms: 15 * MINUTE })
+    expect(await cronRuns()).toEqual([])
+    await main.command('resume')
+    // Well before the scheduler's own longest nap ends, so only the resume can have woken it.
+    for (const deadline = createdAt + MAX_NAP_MS / 2; (await cronRuns()).length === 0; ) {
+      if (Date.now() > deadline) throw new Error(`no cron run after resume; main process log:\n${main.stderr()}`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(await cronRuns()).toHaveLength(1)
   })
 })
 
