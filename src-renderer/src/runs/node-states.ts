@@ -4,6 +4,8 @@ import type { RunLogGroup } from './run-log'
 
 export type NodeRunState = 'running' | 'waiting' | 'done' | 'failed' | 'skipped'
 
+export const RUN_STATE_LABELS: Record<NodeRunState, string> = { running: 'Running', waiting: 'Waiting for approval', done: 'Done', failed: 'Failed', skipped: 'Skipped' }
+
 /**
  * The live log of the run wins over its stored record (which is only
  * refreshed when a run starts or ends); nodes a finished run never reached
