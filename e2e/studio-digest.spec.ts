@@ -1,6 +1,7 @@
 // The headline task, with the mouse and keyboard only: build a daily digest
 // (cron → RSS → keyword filter → Claude Code → Slack) from the palette, wire
-// and configure it, reload, run it, and watch it.
+// and configure it, reload, run it and watch each node light up in turn, then
+// read the executor's output on hover and in its panel, and filter the Run log.
 import type { Page } from '@playwright/test'
 import type { Flow } from '../src-main/contract/api'
 import { addListEntry, addNode, autoLayout, canvasNode, connect, newFlow, saved, selectNode } from './studio'
@@ -8,7 +9,8 @@ import { expect, studioTest } from './studio-fixtures'
 import { shot } from './screenshots'
 import { recordRunStates, runStateChanges, statesOf } from './run-states'
 
-studioTest.describe.configure({ timeout: 90_000 })
+// A whole session of building, running and inspecting: on a busy two-core machine it has taken over 90 s.
+studioTest.describe.configure({ timeout: 150_000 })
 
 studioTest('builds the digest flow from the palette, survives a reload, runs it live into Slack', async ({ page, server, api, claude, feeds, slack }) => {
   await page.setViewportSize({ width: 1440, height: 900 })
