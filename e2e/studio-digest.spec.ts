@@ -1,12 +1,16 @@
 // The headline task, with the mouse and keyboard only: build a daily digest
 // (cron → RSS → keyword filter → Claude Code → Slack) from the palette, wire
-// and configure it, reload, run it, and watch it.
+// and configure it, reload, run it and watch each node light up in turn, then
+// read the executor's output on hover and in its panel, and filter the Run log.
+import type { Page } from '@playwright/test'
 import type { Flow } from '../src-main/contract/api'
 import { addListEntry, addNode, autoLayout, canvasNode, connect, newFlow, saved, selectNode } from './studio'
 import { expect, studioTest } from './studio-fixtures'
 import { shot } from './screenshots'
+import { recordRunStates, runStateChanges, statesOf } from './run-states'
 
-studioTest.describe.configure({ timeout: 90_000 })
+// A whole session of building, running and inspecting: on a busy two-core machine it has taken over 90 s.
+studioTest.describe.configure({ timeout: 150_000 })
 
 studioTest('builds the digest flow from the palette, survives a reload, runs it live into Slack', async ({ page, server, api, claude, feeds, slack }) => {
   await page.setViewportSize({ width: 1440, height: 900 })
@@ -63,17 +67,20 @@ studioTest('builds the digest flow from the palette, survives a reload, runs it 
   expect(stored.nodes.find((node) => node.id === filter)!.config).toEqual({ keywords: ['rust'] })
 
   // Run: the nodes light up in turn, Slack gets the message, history shows trigger and cost.
+  // Slack answers slowly, as over a real network, so its card is seen working.
+  slack.webhookDelayMs = 1_000
+  await recordRunStates(page)
   await page.getByTestId('run-flow').click()
   await expect(page.getByTestId('run-progress')).toBeVisible()
   await expect(canvasNode(page, sink)).toHaveAttribute('data-run-state', 'done', { timeout: 30_000 })
-  for (const id of [rss, filter, executor]) await expect(canvasNode(page, id)).toHaveAttribute('data-run-state', 'done')
   await expect(page.getByTestId('run-flow')).toBeVisible()
   expect(slack.requests.filter((request) => request.path.startsWith('/services/'))).toHaveLength(1)
   expect(slack.requests[0]!.body).toContain('Rust 2.0 is out')
+  await expectLitInTurn(page, { cron, rss, filter, executor, sink })
 
-  await page.getByTestId('tab-log').click()
-  const messages = page.getByTestId('run-log-message')
-  await expect(messages.filter({ hasText: /5 → 2 items|→/ }).first()).toBeVisible()
+  await expectLastOutputShown(page, executor, 'Digest: Rust 2.0 is out.')
+  await expectLogFilteredTo(page, 'RSS Feed')
+
   await page.getByTestId('tab-history').click()
   const run = page.getByTestId('run-item').first()
   await expect(run).toHaveAttribute('data-status', 'success')
@@ -81,3 +88,68 @@ studioTest('builds the digest flow from the palette, survives a reload, runs it 
   await expect(run.getByTestId('run-cost')).toHaveText(/^\$\d+\.\d{4}$/)
   await shot(page, 'studio')
 })
+
+/** Each node's card lit in pipeline order: the trigger at once, then every node working and done before the next starts. */
+async function expectLitInTurn(page: Page, ids: { cron: string; rss: string; filter: string; executor: string; sink: string }): Promise<void> {
+  const changes = await runStateChanges(page)
+  const { cron, rss, filter, executor, sink } = ids
+  // The trigger fired: lit done before anything else moved, and it stays so.
+  expect(changes[0]).toEqual({ node: cron, state: 'done' })
+  expect(statesOf(changes, cron)).toEqual(['done'])
+  // The feed (one of its pages is slow), Claude Code and Slack (slowed above) are each seen working.
+  for (const id of [rss, executor, sink]) expect(statesOf(changes, id), id).toEqual(['running', 'done'])
+  // The keyword filter takes no time: its start and end reach the page in one
+  // stream chunk and React draws only the last, so "running" may never show.
+  expect([['running', 'done'], ['done']]).toContainEqual(statesOf(changes, filter))
+  const at = (id: string, state: string) => changes.findIndex((change) => change.node === id && change.state === state)
+  const pipeline = [cron, rss, filter, executor, sink]
+  for (let index = 1; index < pipeline.length; index++) {
+    const before = pipeline[index - 1]!
+    const node = pipeline[index]!
+    // Done in pipeline order, and nothing starts before the node feeding it is done.
+    expect(at(node, 'done'), `${node} done after ${before}`).toBeGreaterThan(at(before, 'done'))
+    if (at(node, 'running') !== -1) expect(at(node, 'running'), `${node} starts after ${before} is done`).toBeGreaterThan(at(before, 'done'))
+  }
+}
+
+/** The node's output shows in its hover card (by mouse and by keyboard focus) and in its property panel. */
+async function expectLastOutputShown(page: Page, id: string, output: string): Promise<void> {
+  const hoverCard = page.getByRole('tooltip')
+  await canvasNode(page, id).locator('.node-card__summary').hover()
+  await expect(hoverCard).toContainText(output)
+  await expect(hoverCard).toContainText(/^Done\s*\d+\.\d s/)
+  await shot(page, 'studio-hover-card')
+  await page.keyboard.press('Escape')
+  await expect(hoverCard).toBeHidden()
+  await page.mouse.move(0, 0)
+  await page.locator(`.react-flow__node[data-id="${id}"]`).focus()
+  await expect(hoverCard).toContainText(output)
+  // The focused node is described by its hover card, for screen readers.
+  await expect(page.locator(`.react-flow__node[data-id="${id}"]`)).toHaveAccessibleDescription(new RegExp(output.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+
+  const panel = await selectNode(page, id)
+  await expect(hoverCard).toBeHidden()
+  await expect(panel.getByTestId('node-last-output')).toHaveText(output)
+  await panel.getByTestId('node-last-output').scrollIntoViewIfNeeded()
+  await shot(page, 'studio-last-output')
+  // Back to the flow's own settings, for the overall picture.
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } })
+  await expect(page.getByTestId('property-panel')).toBeHidden()
+}
+
+/** The Run log's node filter keeps only that node's lines (and the run's own), then All nodes brings the rest back. */
+async function expectLogFilteredTo(page: Page, label: string): Promise<void> {
+  await page.getByTestId('tab-log').click()
+  const lines = page.getByTestId('run-log-line')
+  await expect(page.getByTestId('run-log-message').filter({ hasText: /5 → 2 items|→/ }).first()).toBeVisible()
+  const all = await lines.count()
+  const who = () => lines.locator('.run-line__node').allTextContents()
+  expect(new Set(await who())).toEqual(new Set(['flow', 'RSS Feed', 'Keyword Filter', 'Summariser', 'Slack']))
+
+  await page.getByTestId('run-log-filter').selectOption({ label })
+  await expect.poll(async () => new Set(await who())).toEqual(new Set(['flow', label]))
+  await shot(page, 'studio-run-log-filter')
+
+  await page.getByTestId('run-log-filter').selectOption({ label: 'All nodes' })
+  await expect(lines).toHaveCount(all)
+}

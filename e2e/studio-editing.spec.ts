@@ -9,7 +9,7 @@ import { isAlive } from '../test/support/processes'
 import { testApi } from './api'
 import { chatTest, expect, test } from './fixtures'
 import { startServer } from './server'
-import { addNode, autoLayout, canvasNode, connect, newFlow, saved, selectNode } from './studio'
+import { addNode, autoLayout, canvasNode, connect, dragFromPalette, newFlow, saved, selectNode } from './studio'
 
 // Each test drives a real server and Chromium through many steps.
 test.describe.configure({ timeout: 60_000 })
@@ -96,6 +96,32 @@ test('copies nodes with their edge from one flow and pastes them into another', 
   expect(target.nodes.map((node) => node.kind).sort()).toEqual(['claude-code', 'rss'])
   expect(target.nodes.some((node) => node.id === rss || node.id === executor)).toBe(false)
   expect(target.edges[0]).toMatchObject({ source: target.nodes.find((n) => n.kind === 'rss')!.id, target: target.nodes.find((n) => n.kind === 'claude-code')!.id })
+})
+
+test('a node dragged from the palette lands where it is dropped and is saved there', async ({ page, server, api }) => {
+  await page.goto(server.appUrl)
+  await newFlow(page, 'Dragged in')
+  const pane = (await page.getByTestId('canvas').boundingBox())!
+  // Well off the middle, where a click on the entry would put the node instead.
+  const drop = { x: pane.x + pane.width * 0.25, y: pane.y + pane.height * 0.7 }
+  await dragFromPalette(page, 'rss', drop)
+
+  const card = page.locator('[data-testid="canvas-node"][data-kind="rss"]')
+  await expect(card).toHaveCount(1)
+  // The card is centred under the pointer, its head where it was dropped, at any zoom.
+  const box = (await card.boundingBox())!
+  expect(Math.abs(box.x + box.width / 2 - drop.x)).toBeLessThan(4)
+  expect(drop.y).toBeGreaterThan(box.y)
+  expect(drop.y).toBeLessThan(box.y + box.height / 2)
+
+  await saved(page)
+  const [stored] = (await storedFlow(api)).nodes
+  expect(stored).toMatchObject({ kind: 'rss', node_type: 'source' })
+  // React Flow places each node with a translate in flow units: the stored position, once reloaded.
+  const placed = page.locator(`.react-flow__node[data-id="${stored!.id}"]`)
+  await page.reload()
+  await expect(placed).toHaveCount(1)
+  await expect(placed).toHaveCSS('transform', `matrix(1, 0, 0, 1, ${stored!.position.x}, ${stored!.position.y})`)
 })
 
 test('fifty quick edits and an immediate reload lose nothing', async ({ page, server, api }) => {

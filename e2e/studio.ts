@@ -31,6 +31,15 @@ export async function addNode(page: Page, kind: string): Promise<string> {
   return added
 }
 
+/** Drags palette-<kind> with the mouse and drops it at `at` (page coordinates). */
+export async function dragFromPalette(page: Page, kind: string, at: { x: number; y: number }): Promise<void> {
+  const entry = (await page.getByTestId(`palette-${kind}`).boundingBox())!
+  await page.mouse.move(entry.x + entry.width / 2, entry.y + entry.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(at.x, at.y, { steps: 10 })
+  await page.mouse.up()
+}
+
 /** The canvas toolbar's Auto-layout; returns once the view has been fitted to the new positions. */
 export async function autoLayout(page: Page): Promise<void> {
   const canvas = page.getByTestId('canvas')

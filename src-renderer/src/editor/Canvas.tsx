@@ -121,10 +121,12 @@ export function Canvas({ flowId }: { flowId: string }) {
       const doc = store.getState().doc
       if (!kind || !doc) return
       event.preventDefault()
+      // The first node of an empty flow stays under the pointer: the once-per-flow fit would pull it to the middle.
+      if (doc.nodes.length === 0) fittedFor.current = flowId
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY })
       store.getState().add({ nodes: [nodeFromKind(kind, { x: Math.round(at.x - 110), y: Math.round(at.y - 30) }, doc.nodes)], edges: [] })
     },
-    [kinds, screenToFlowPosition, store],
+    [kinds, screenToFlowPosition, store, flowId],
   )
 
   return (

@@ -9,6 +9,8 @@ export interface CanvasNodeData extends Record<string, unknown> {
   summary: string
   problems: string[]
   runState: NodeRunState | undefined
+  /** How long the node took in the latest run, once finished. */
+  runDuration: string | null
   lastOutput: string | null
 }
 
@@ -18,6 +20,7 @@ export interface Decorations {
   summary(node: FlowNode): string
   problems(node: FlowNode): string[]
   runState(node: FlowNode): NodeRunState | undefined
+  runDuration(node: FlowNode): string | null
   lastOutput(node: FlowNode): string | null
 }
 
@@ -25,7 +28,7 @@ export function mergeNodes(previous: readonly CanvasNode[], nodes: readonly Flow
   const before = new Map(previous.map((node) => [node.id, node]))
   return nodes.map((node) => {
     const old = before.get(node.id)
-    const data: CanvasNodeData = { node, summary: look.summary(node), problems: look.problems(node), runState: look.runState(node), lastOutput: look.lastOutput(node) }
+    const data: CanvasNodeData = { node, summary: look.summary(node), problems: look.problems(node), runState: look.runState(node), runDuration: look.runDuration(node), lastOutput: look.lastOutput(node) }
     const same = old && old.data.node === node && sameData(old.data, data) && old.selected === selected.has(node.id)
     if (same) return old
     return {
@@ -41,7 +44,7 @@ export function mergeNodes(previous: readonly CanvasNode[], nodes: readonly Flow
 }
 
 function sameData(a: CanvasNodeData, b: CanvasNodeData): boolean {
-  return a.summary === b.summary && a.runState === b.runState && a.lastOutput === b.lastOutput && a.problems.join('\n') === b.problems.join('\n')
+  return a.summary === b.summary && a.runState === b.runState && a.runDuration === b.runDuration && a.lastOutput === b.lastOutput && a.problems.join('\n') === b.problems.join('\n')
 }
 
 export function toCanvasEdges(edges: readonly FlowEdge[], selected: ReadonlySet<string>, running: ReadonlySet<string>): Edge[] {

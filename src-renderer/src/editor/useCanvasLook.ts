@@ -9,7 +9,7 @@ import { useFlowRunStates } from '../runs/useFlowRunStates'
 export function useCanvasLook(flowId: string, nodes: readonly FlowNode[]): { look: Decorations; running: ReadonlySet<string> } {
   const { kinds } = useEditorServices()
   const problems = useEditor((state) => state.problems)
-  const { states, outputs } = useFlowRunStates(flowId, nodes)
+  const { states, durations, outputs } = useFlowRunStates(flowId, nodes)
   return useMemo(() => {
     const kindOf = new Map(kinds.map((kind) => [kind.kind, kind]))
     const look: Decorations = {
@@ -20,9 +20,10 @@ export function useCanvasLook(flowId: string, nodes: readonly FlowNode[]): { loo
         return [...new Set([...local, ...remote])]
       },
       runState: (node) => states.get(node.id),
+      runDuration: (node) => durations.get(node.id) ?? null,
       lastOutput: (node) => outputs.get(node.id) ?? null,
     }
     const running = new Set([...states].filter(([, state]) => state === 'running').map(([id]) => id))
     return { look, running }
-  }, [kinds, problems, states, outputs])
+  }, [kinds, problems, states, durations, outputs])
 }

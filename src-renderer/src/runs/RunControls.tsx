@@ -5,7 +5,7 @@ import { ProblemList } from '../editor/ProblemList'
 import { revalidate } from '../editor/useFlowSession'
 import { useApi } from '../shell/ApiContext'
 import { Popover } from '../ui/Popover'
-import { latestRun, nodeRunStates } from './node-states'
+import { latestRun, nodeRunStates, runProgress } from './node-states'
 import { useRuns } from './RunsProvider'
 import { useFlowRuns } from './useFlowRuns'
 
@@ -29,10 +29,8 @@ export function RunControls({ flowId }: { flowId: string }) {
 
   const progress = useMemo(() => {
     if (!running) return null
-    const states = nodeRunStates(nodes, run, flowRuns.log)
-    const working = nodes.filter((node) => node.node_type !== 'trigger').length
-    const done = [...states.values()].filter((state) => state === 'done' || state === 'failed').length
-    return `${Math.min(done, working)} of ${working} nodes`
+    const { done, total } = runProgress(nodes, nodeRunStates(nodes, run, flowRuns.log))
+    return `${done} of ${total} nodes`
   }, [running, nodes, run, flowRuns.log])
 
   const start = async () => {

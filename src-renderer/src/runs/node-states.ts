@@ -4,14 +4,20 @@ import type { RunLogGroup } from './run-log'
 
 export type NodeRunState = 'running' | 'waiting' | 'done' | 'failed' | 'skipped'
 
+export const RUN_STATE_LABELS: Record<NodeRunState, string> = { running: 'Running', waiting: 'Waiting for approval', done: 'Done', failed: 'Failed', skipped: 'Skipped' }
+
 /**
  * The live log of the run wins over its stored record (which is only
  * refreshed when a run starts or ends); nodes a finished run never reached
- * are skipped. Triggers take no part.
+ * are skipped. The flow's trigger is done as soon as the run exists: it
+ * fired (or was stood in for by Run ▸), as n8n shows its trigger succeeded.
  */
 export function nodeRunStates(nodes: readonly FlowNode[], run: FlowRun | undefined, log: readonly RunLogGroup[]): Map<string, NodeRunState> {
   const states = new Map<string, NodeRunState>()
   if (!run) return states
+  // The backend starts every run from the first trigger; others never fire.
+  const trigger = nodes.find((node) => node.node_type === 'trigger')
+  if (trigger) states.set(trigger.id, 'done')
   for (const nodeRun of run.node_runs) states.set(nodeRun.node_id, nodeRun.status === 'running' ? 'running' : nodeRun.status === 'success' ? 'done' : 'failed')
   let finished = run.status !== 'running'
   const group = log.find((candidate) => candidate.runId === run.id)
@@ -36,6 +42,13 @@ export function nodeRunStates(nodes: readonly FlowNode[], run: FlowRun | undefin
     }
   }
   return states
+}
+
+/** How far a run has got: nodes done or failed of those that do the work (the trigger is lit from the start, so it does not count). */
+export function runProgress(nodes: readonly FlowNode[], states: ReadonlyMap<string, NodeRunState>): { done: number; total: number } {
+  const working = nodes.filter((node) => node.node_type !== 'trigger')
+  const done = working.filter((node) => states.get(node.id) === 'done' || states.get(node.id) === 'failed').length
+  return { done, total: working.length }
 }
 
 /** The newest run: the server lists runs newest first. */

@@ -63,3 +63,11 @@ export const STATUS_LABELS: Record<FlowRunStatus, string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
 }
+
+/** The first lines of a node's output, for a glance on hover: at most `maxLines` lines and `maxChars` characters, "…" when cut. */
+export function outputExcerpt(text: string, maxLines = 6, maxChars = 400): string {
+  const lines = text.trim().split('\n')
+  let excerpt = lines.slice(0, maxLines).join('\n')
+  if (excerpt.length > maxChars) excerpt = excerpt.slice(0, maxChars).trimEnd()
+  return excerpt.length < text.trim().length ? `${excerpt}…` : excerpt
+}

@@ -3,12 +3,26 @@ import type { FlowNode } from '../../../src-main/contract/api'
 import { latestRun, nodeRunStates, type NodeRunState } from './node-states'
 import { useRuns } from './RunsProvider'
 import { EMPTY_FLOW_RUNS } from './store'
+import { formatDuration } from './run-format'
 
-/** Each node's state in the flow's latest run, and its last output from the newest run that has one. */
-export function useFlowRunStates(flowId: string, nodes: readonly FlowNode[]): { states: Map<string, NodeRunState>; outputs: Map<string, string> } {
+export interface FlowRunStates {
+  states: Map<string, NodeRunState>
+  /** How long each node took in the latest run, once it has finished ("0.8 s"). */
+  durations: Map<string, string>
+  outputs: Map<string, string>
+}
+
+/** Each node's state and time in the flow's latest run, and its last output from the newest run that has one. */
+export function useFlowRunStates(flowId: string, nodes: readonly FlowNode[]): FlowRunStates {
   const flowRuns = useRuns((state) => state.flows[flowId] ?? EMPTY_FLOW_RUNS)
   return useMemo(() => {
-    const states = nodeRunStates(nodes, latestRun(flowRuns.runs), flowRuns.log)
+    const latest = latestRun(flowRuns.runs)
+    const states = nodeRunStates(nodes, latest, flowRuns.log)
+    const durations = new Map<string, string>()
+    for (const nodeRun of latest?.node_runs ?? []) {
+      const took = formatDuration(nodeRun.started_at, nodeRun.finished_at)
+      if (took !== null) durations.set(nodeRun.node_id, took)
+    }
     const outputs = new Map<string, string>()
     // Oldest first, so newer outputs overwrite older ones.
     for (const run of [...flowRuns.runs].reverse()) {
@@ -19,7 +33,7 @@ export function useFlowRunStates(flowId: string, nodes: readonly FlowNode[]): { 
     }
     // What the newest run's executors are saying right now wins over stored output.
     const live = flowRuns.liveOutput
-    if (live && live.runId === latestRun(flowRuns.runs)?.id) for (const [nodeId, text] of Object.entries(live.byNode)) if (text) outputs.set(nodeId, text)
-    return { states, outputs }
+    if (live && live.runId === latest?.id) for (const [nodeId, text] of Object.entries(live.byNode)) if (text) outputs.set(nodeId, text)
+    return { states, durations, outputs }
   }, [nodes, flowRuns.runs, flowRuns.log, flowRuns.liveOutput])
 }

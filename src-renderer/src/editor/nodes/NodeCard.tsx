@@ -1,26 +1,31 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { AlertTriangle } from 'lucide-react'
 import { memo } from 'react'
+import { RUN_STATE_LABELS } from '../../runs/node-states'
 import { nodeColour, nodeIcon } from '../node-look'
 import type { CanvasNode } from '../canvas-nodes'
+import { NodeHoverCard } from './NodeHoverCard'
+import { useHoverCard } from './useHoverCard'
 
-const RUN_STATE_LABELS = { running: 'Running', waiting: 'Waiting for approval', done: 'Done', failed: 'Failed', skipped: 'Skipped' } as const
-
-/** A node on the canvas: type colour and icon, label, kind, a one-line summary, problems and run state. */
-function NodeCardView({ data, selected }: NodeProps<CanvasNode>) {
-  const { node, summary, problems, runState, lastOutput } = data
+/** A node on the canvas: type colour and icon, label, kind, a one-line summary, problems and run state; its latest run on hover. */
+function NodeCardView({ data, selected, dragging }: NodeProps<CanvasNode>) {
+  const { node, summary, problems, runState, runDuration, lastOutput } = data
+  const hoverCardId = `node-hover-${node.id}`
+  const hover = useHoverCard(hoverCardId)
+  const showHoverCard = hover.open && !dragging && (runState !== undefined || lastOutput !== null)
   const Icon = nodeIcon(node.node_type, node.kind)
   const takesInput = node.node_type !== 'trigger'
   const givesOutput = node.node_type !== 'sink'
   return (
     <div
+      ref={hover.anchor}
       className={`node-card${selected ? ' node-card--selected' : ''}${runState ? ` node-card--${runState}` : ''}`}
       style={{ '--type-colour': nodeColour(node.node_type) } as React.CSSProperties}
       data-testid="canvas-node"
       data-node-id={node.id}
       data-kind={node.kind}
       data-run-state={runState ?? ''}
-      title={lastOutput ? `Last output:\n${lastOutput.slice(0, 600)}` : undefined}
+      {...hover.hoverProps}
     >
       {takesInput && <Handle type="target" position={Position.Left} className="node-card__handle" title={`Input of ${node.label}`} />}
       <div className="node-card__head">
@@ -43,6 +48,7 @@ function NodeCardView({ data, selected }: NodeProps<CanvasNode>) {
       </div>
       <div className="node-card__summary">{summary || '\u00a0'}</div>
       {givesOutput && <Handle type="source" position={Position.Right} className="node-card__handle" title={`Output of ${node.label}`} />}
+      {showHoverCard && <NodeHoverCard id={hoverCardId} state={runState} duration={runDuration} output={lastOutput} hoverProps={hover.hoverProps} />}
     </div>
   )
 }
