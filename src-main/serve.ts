@@ -1,10 +1,14 @@
 // Headless entry: `npm run serve -- [--port N] [--host H] [--data-dir DIR]
 // [--insecure-no-token] [--start-disabled]`. Starts the same backend as the
 // desktop app and serves the UI at /app/.
+import { signalGroup } from './agent/claude-process'
 import { startBackend } from './backend'
 import { resolveSettings, USAGE, UsageError } from './config'
 import { loadDotEnv } from './dotenv'
 import { createLogger } from './log'
+
+/** How long a forced exit may spend ending tagged processes. */
+const FORCED_EXIT_MS = 2_000
 
 async function main(): Promise<void> {
   const envFile = loadDotEnv(process.cwd(), process.env)
@@ -39,7 +43,12 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
       log.warn(`${signal} again: exiting without waiting`)
-      process.exit(1)
+      // Even now nothing claude started may outlive the app: its process groups go
+      // at once, then every process with the app's tag (briefly, then exit regardless).
+      backend.launcher.pids().forEach((pid) => signalGroup(pid, 'SIGKILL'))
+      setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref()
+      void backend.launcher.forceEndAll().finally(() => process.exit(1))
+      return
     }
     stopping = true
     log.info(`${signal}: shutting down`)
