@@ -5,7 +5,7 @@ import { followAppEvents } from '../api/app-events-stream'
 import { answerPermission, decodePermissionEvent, listPermissions } from '../api/permissions'
 import { errorMessage } from '../ui/format'
 import { useSettings } from '../settings/store'
-import { notify } from '../shell/notify'
+import { notify, windowInBackground } from '../shell/notify'
 import { notificationFor } from './permission-format'
 import { EMPTY_PERMISSIONS, addRequest, answerFailed, dropMissing, markAnswering, settle, type PermissionData } from './permission-state'
 
@@ -42,7 +42,7 @@ export const usePermissions = create<PermissionsState>()((set, get) => ({
 }))
 
 function announce(request: PermissionRequest): void {
-  if (!useSettings.getState().notifications || document.hasFocus()) return
+  if (!useSettings.getState().notifications || !windowInBackground()) return
   if (Date.now() - Date.parse(request.asked_at) > FRESH_MS) return
   const { title, body } = notificationFor(request)
   notify(title, body)
