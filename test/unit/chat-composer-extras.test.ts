@@ -50,6 +50,6 @@ describe('a message the server refuses', () => {
     expect(refusal(new ApiError('session is busy processing a previous message', 409))).toEqual({
       notice: 'Not sent: session is busy processing a previous message. Wait for the earlier answer to finish, then try again.',
     })
-    expect(refusal(new Error('network down'))).toEqual({ error: 'network down' })
+    expect(refusal(new Error('network down'))).toEqual({ error: 'Could not send the message: network down. It is still in the box; Send tries again.' })
   })
 })

@@ -1,7 +1,8 @@
 import { BookmarkPlus } from 'lucide-react'
 import { useState, type FormEvent } from 'react'
 import type { ApiClient } from '../api/client'
-import { usePrompts } from '../prompts/store'
+import { promptsStore, usePrompts } from '../prompts/store'
+import { failureMessage } from '../ui/failed-action'
 import { useApi } from '../shell/ApiContext'
 import { useShell } from '../shell/store'
 import { Dialog } from '../ui/Dialog'
@@ -49,7 +50,8 @@ export function SavePromptButton({ entries, flowName }: { entries: readonly Chat
     const tags = draft.tags.split(',').map((tag) => tag.trim()).filter(Boolean)
     const id = await create({ title: draft.title.trim(), summary: draft.summary, source_flow_name: flowName, tags })
     setBusy(false)
-    if (id === null) return setProblem('The prompt could not be saved.')
+    const failed = promptsStore.getState().failed
+    if (id === null) return setProblem(failed ? failureMessage(failed) : 'The prompt could not be saved.')
     setOpen(false)
     openPrompt(id)
   }

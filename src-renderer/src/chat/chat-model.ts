@@ -2,6 +2,7 @@ import type { ChatTarget, SlashCommands } from '../api/chat'
 import type { AttachedImage } from '../api/chat-message'
 import type { SessionListItem } from '../../../src-main/contract/api'
 import { ApiError } from '../api/client'
+import type { FailedAction } from '../ui/failed-action'
 import type { TurnStatus } from './chat-status'
 import { EMPTY_TRANSCRIPT, type Transcript } from './transcript'
 
@@ -13,7 +14,9 @@ export interface NodeChat {
   loading: boolean
   /** Slash commands its claude offers; `known` false until a process of this chat has started. */
   slashCommands: SlashCommands
-  /** A failed action, shown in red until dismissed or the next action. */
+  /** A failed request, shown in red with Retry until dismissed or the next action. */
+  failed: FailedAction | null
+  /** A refused message, in red: it stays in the box, so Send is its retry. */
   error: string | null
   /** Something worth knowing that is not a failure (busy session, many sessions). */
   notice: string | null
@@ -56,6 +59,7 @@ export const EMPTY_CHAT: NodeChat = {
   loaded: false,
   loading: false,
   slashCommands: { commands: [], known: false },
+  failed: null,
   error: null,
   notice: null,
 }
@@ -105,5 +109,5 @@ export function refusal(error: Error): Partial<NodeChat> {
   if (error instanceof ApiError && error.status === 409) {
     return { notice: `Not sent: ${error.message}. Wait for the earlier answer to finish, then try again.` }
   }
-  return { error: error.message }
+  return { error: `Could not send the message: ${error.message}. It is still in the box; Send tries again.` }
 }

@@ -10,6 +10,7 @@ import { followTurn, sendMessage, type TurnHandlers, type TurnOutcome, type Turn
 import { nodeChatKey, sessionChatKey } from './chat-keys'
 import { turnStatus, type TurnStatus } from './chat-status'
 import { errorMessage } from '../ui/format'
+import { afterSuccess, failedAction } from '../ui/failed-action'
 import { pickSession } from './sessions'
 import { entriesFromHistory, prependHistory, withoutRunningTurn } from './history'
 import {
@@ -39,6 +40,10 @@ export { EMPTY_CHAT } from './chat-model'
 
 export type ChatStore = StoreApi<ChatState>
 
+const LOAD_SESSIONS = 'load the chat sessions'
+const STOP = 'stop the answer'
+const LOAD_EARLIER = 'load earlier messages'
+
 // After stop returns the turn is over; give its last events this long to arrive before cutting the stream.
 const STOP_DRAIN_MS = 1_500
 
@@ -59,6 +64,11 @@ export function createChatStore(
     const chatOf = (target: ChatTarget): NodeChat => get().chats[nodeChatKey(target)] ?? EMPTY_CHAT
     const patchChat = (target: ChatTarget, patch: Partial<NodeChat>): void =>
       set((state) => patchNodeChat(state, nodeChatKey(target), patch))
+    const fail = (target: ChatTarget, what: string, error: unknown, retry: () => Promise<unknown>): void =>
+      patchChat(target, { failed: failedAction(what, error, retry) })
+    // Each action starts with a clean slate: what it reports is about itself.
+    const clear = (target: ChatTarget): void => patchChat(target, { failed: null, error: null, notice: null })
+    const succeeded = (target: ChatTarget, what: string): void => patchChat(target, { failed: afterSuccess(chatOf(target).failed, what) })
     const edit = (key: string, change: (transcript: Transcript) => Transcript): void =>
       set((state) => editTranscript(state, key, change))
     const running = (key: string, turn: RunningTurn | null): void => set((state) => setRunning(state, key, turn))
@@ -71,11 +81,13 @@ export function createChatStore(
         const listing = await api.listSessions(target)
         const selected = pickSession(listing, chatOf(target).selected)
         patchChat(target, { sessions: listing.sessions, selected, loaded: true, loading: false })
+        succeeded(target, LOAD_SESSIONS)
         if (selected !== null) await loadHistory(target, selected)
         if (follow) followIfBusy(target)
         void loadSlashCommands(target)
       } catch (error) {
-        patchChat(target, { loading: false, error: errorMessage(error) })
+        patchChat(target, { loading: false })
+        fail(target, LOAD_SESSIONS, error, () => refresh(target, follow))
       }
     }
 
@@ -179,7 +191,8 @@ export function createChatStore(
     let watchers = 0
     let unwatch: (() => void) | null = null
 
-    const createSession = async (target: ChatTarget): Promise<string | null> => {
+    /** `retry` is what the user asked for: a new session, or a message that needed one. */
+    const createSession = async (target: ChatTarget, retry: () => Promise<unknown>): Promise<string | null> => {
       try {
         const created = await api.newSession(target)
         const session: SessionListItem = {
@@ -199,7 +212,7 @@ export function createChatStore(
         })
         return session.session_id
       } catch (error) {
-        patchChat(target, { error: errorMessage(error) })
+        fail(target, 'start a new chat session', error, retry)
         return null
       }
     }
@@ -212,20 +225,21 @@ export function createChatStore(
       loadSessions: (target) => refresh(target, true),
 
       selectSession(target, sessionId) {
-        patchChat(target, { selected: sessionId, error: null, notice: null })
+        clear(target)
+        patchChat(target, { selected: sessionId })
         void loadHistory(target, sessionId).then(() => followIfBusy(target))
       },
 
       async newSession(target) {
-        patchChat(target, { error: null, notice: null })
-        const id = await createSession(target)
+        clear(target)
+        const id = await createSession(target, () => get().newSession(target))
         if (id === null) return false
         void refresh(target, false)
         return true
       },
 
       async deleteSession(target, sessionId) {
-        patchChat(target, { error: null, notice: null })
+        clear(target)
         try {
           const body = await api.deleteSession(target, sessionId)
           const chat = chatOf(target)
@@ -239,7 +253,7 @@ export function createChatStore(
           void refresh(target, true)
           return true
         } catch (error) {
-          patchChat(target, { error: errorMessage(error) })
+          fail(target, 'delete the chat session', error, () => get().deleteSession(target, sessionId))
           return false
         }
       },
@@ -247,8 +261,9 @@ export function createChatStore(
       async send(target, prompt, images = []) {
         const text = prompt.trim()
         if (text === '' && images.length === 0) return false
-        patchChat(target, { error: null, notice: null })
-        const sessionId = chatOf(target).selected ?? (await createSession(target))
+        clear(target)
+        // Retrying only makes the session: the message is still in the box for Send.
+        const sessionId = chatOf(target).selected ?? (await createSession(target, () => get().newSession(target)))
         if (sessionId === null) return false
         const key = sessionChatKey(target, sessionId)
         if (get().running[key]) return false
@@ -279,9 +294,10 @@ export function createChatStore(
         updateRunning(key, () => ({ stopping: true, status: { text: 'Stopping…', warning: false } }))
         try {
           await api.stop(target, sessionId)
+          succeeded(target, STOP)
         } catch (error) {
           updateRunning(key, () => ({ stopping: false }))
-          patchChat(target, { error: errorMessage(error) })
+          fail(target, STOP, error, () => get().stop(target))
           return
         }
         const stream = streams.get(key)
@@ -303,13 +319,14 @@ export function createChatStore(
         try {
           const page = await api.transcript(target, sessionId, before)
           edit(key, (t) => prependHistory(t, entriesFromHistory(page.entries, nextId), page.next_before))
+          succeeded(target, LOAD_EARLIER)
         } catch (error) {
           edit(key, (t) => ({ ...t, history: { ...t.history, loading: false } }))
-          patchChat(target, { error: `Earlier messages could not be loaded: ${errorMessage(error)}` })
+          fail(target, LOAD_EARLIER, error, () => get().loadEarlier(target))
         }
       },
 
-      dismiss: (target) => patchChat(target, { error: null, notice: null }),
+      dismiss: (target) => clear(target),
 
       watchActivity() {
         if (watchers++ === 0) {

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import type { FlowEdge, FlowNode, NodeKind } from '../../../src-main/contract/api'
 import type { EditorCommands } from './commands'
+import type { NodeKindsStore } from './node-kinds'
 import type { SaveQueue } from './save-queue'
 import type { EditorState, EditorStore } from './store'
 
@@ -11,6 +12,8 @@ export interface EditorServices {
   commands: EditorCommands
   /** The node-kind catalogue (GET /api/node-types), empty until it arrives. */
   kinds: readonly NodeKind[]
+  /** Where the catalogue comes from, with its failure and retry. */
+  nodeKinds: NodeKindsStore
 }
 
 const EditorContext = createContext<EditorServices | null>(null)

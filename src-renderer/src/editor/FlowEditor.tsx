@@ -4,6 +4,7 @@ import { Canvas } from './Canvas'
 import { useEditor } from './EditorContext'
 import { SaveProblems } from './SaveProblems'
 import { NewFlowButton } from '../flows/NewFlowButton'
+import { NodeKindsError } from './NodeKindsError'
 import { Palette } from './Palette'
 import { RunsError } from '../runs/RunsError'
 
@@ -36,6 +37,7 @@ export function FlowEditor() {
     <div className="flow-editor">
       <SaveProblems />
       <RunsError flowId={flowId} />
+      <NodeKindsError />
       <div className="flow-editor__body">
         <Palette />
         <div className="flow-editor__canvas">

@@ -1,6 +1,7 @@
 import { useStoreApi } from '@xyflow/react'
 import { ChevronsLeft, Plus } from 'lucide-react'
 import { useState } from 'react'
+import { useStore } from 'zustand'
 import type { NodeKind } from '../../../src-main/contract/api'
 import { useEditorServices } from './EditorContext'
 import { NODE_TYPE_NAMES, NODE_TYPE_ORDER, nodeColour, nodeIcon } from './node-look'
@@ -11,7 +12,8 @@ const OPEN_KEY = 'shoggoth.paletteOpen'
 
 /** The node kinds from the server's catalogue, grouped by type: drag onto the canvas or click to add. */
 export function Palette() {
-  const { kinds, store } = useEditorServices()
+  const { kinds, store, nodeKinds } = useEditorServices()
+  const unavailable = useStore(nodeKinds, (state) => state.unavailable)
   const flowStore = useStoreApi()
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false')
   const toggle = () => {
@@ -40,7 +42,15 @@ export function Palette() {
       </button>
       {open && (
         <div className="palette__groups">
-          {kinds.length === 0 && <p className="palette__empty">Loading node kinds…</p>}
+          {kinds.length === 0 && !unavailable && <p className="palette__empty">Loading node kinds…</p>}
+          {unavailable && (
+            <p className="palette__empty">
+              The node kinds could not be loaded.{' '}
+              <button type="button" className="button button--small" onClick={() => void nodeKinds.getState().load()}>
+                Retry
+              </button>
+            </p>
+          )}
           {NODE_TYPE_ORDER.map((type) => {
             const group = kinds.filter((kind) => kind.node_type === type)
             if (group.length === 0) return null

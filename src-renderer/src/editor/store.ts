@@ -3,6 +3,7 @@
 import { temporal } from 'zundo'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Flow, Position, ValidationProblem } from '../../../src-main/contract/api'
+import type { FailedAction } from '../ui/failed-action'
 import type { SaveStatus } from './save-queue'
 import { addFragment, connect, docOf, moveNodes, removeItems, updateNode, type FlowDoc } from './edits'
 import type { Fragment } from './fragments'
@@ -19,6 +20,8 @@ export interface EditorState {
   save: SaveStatus
   /** The server's validation of the flow as last saved. */
   problems: ValidationProblem[]
+  /** The last check could not be made, so `problems` may be out of date (until a check answers). */
+  checkFailed: FailedAction | null
   /** Bumped when the whole flow should be brought into view (after an auto-layout). */
   fitRequests: number
 
@@ -40,6 +43,7 @@ export interface EditorState {
   dismissRefusal(): void
   setSave(status: SaveStatus): void
   setProblems(problems: ValidationProblem[]): void
+  setCheckFailed(failed: FailedAction | null): void
 }
 
 export type EditorStore = StoreApi<EditorState> & { temporal: StoreApi<import('zundo').TemporalState<{ doc: FlowDoc | null }>> }
@@ -71,6 +75,7 @@ export function createEditorStore(): EditorStore {
           refusal: null,
           save: { state: 'saved' },
           problems: [],
+          checkFailed: null,
           fitRequests: 0,
           load: (flow) =>
             set((state) => ({
@@ -82,8 +87,9 @@ export function createEditorStore(): EditorStore {
               selectedEdges: [],
               refusal: null,
               problems: state.flowId === flow.id ? state.problems : [],
+              checkFailed: state.flowId === flow.id ? state.checkFailed : null,
             })),
-          close: () => set({ flowId: null, doc: null, baseUpdatedAt: null, selectedNodes: [], selectedEdges: [], refusal: null, problems: [] }),
+          close: () => set({ flowId: null, doc: null, baseUpdatedAt: null, selectedNodes: [], selectedEdges: [], refusal: null, problems: [], checkFailed: null }),
           saved: (updatedAt) => set({ baseUpdatedAt: updatedAt }),
           add: (fragment) => {
             edit((doc) => addFragment(doc, fragment))
@@ -116,7 +122,8 @@ export function createEditorStore(): EditorStore {
           select: (nodes, edges = []) => set({ selectedNodes: nodes, selectedEdges: edges }),
           dismissRefusal: () => set({ refusal: null }),
           setSave: (save) => set({ save }),
-          setProblems: (problems) => set({ problems }),
+          setProblems: (problems) => set({ problems, checkFailed: null }),
+          setCheckFailed: (checkFailed) => set({ checkFailed }),
         }
       },
       {

@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/client'
 import { createFlowsApi } from '../api/flows'
 import { validateFlow } from '../api/validate'
 import { useFlows } from '../flows/FlowsProvider'
+import { failedAction } from '../ui/failed-action'
 import { errorMessage } from '../ui/format'
 import type { EditorServices } from './EditorContext'
 import { openInEditor } from './store'
@@ -50,22 +51,28 @@ export function useFlowSession(client: ApiClient, services: EditorServices): { l
 }
 
 let pending: ReturnType<typeof setTimeout> | undefined
+let waiting: (() => void)[] = []
 
 /** Asks the server what would stop the open flow from running (debounced). */
 export function revalidate(client: ApiClient, { store }: Pick<EditorServices, 'store'>, delay = 0): Promise<void> {
   clearTimeout(pending)
   return new Promise((resolve) => {
+    // A check replaced before it started is answered when its replacement is (or Validate would wait forever).
+    waiting.push(resolve)
     pending = setTimeout(async () => {
+      const answered = waiting
+      waiting = []
       const flowId = store.getState().flowId
       if (flowId) {
         try {
           const result = await validateFlow(client, flowId)
           if (store.getState().flowId === flowId) store.getState().setProblems(result.problems)
-        } catch {
-          // Validation is advice: when it cannot be had, the last answer stands.
+        } catch (error) {
+          // Validation is advice: the last answer stands, but Validate and Run say it could not be checked.
+          if (store.getState().flowId === flowId) store.getState().setCheckFailed(failedAction('check the flow', error, () => revalidate(client, { store })))
         }
       }
-      resolve()
+      for (const done of answered) done()
     }, delay)
   })
 }

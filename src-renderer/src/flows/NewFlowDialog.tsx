@@ -3,7 +3,7 @@ import { useShell } from '../shell/store'
 import { Dialog } from '../ui/Dialog'
 import { useFlows } from './FlowsProvider'
 
-/** Name a new flow; it opens on the canvas at once. */
+/** Name a new flow; it opens on the canvas at once (or the canvas says why it could not be made). */
 export function NewFlowDialog() {
   const open = useShell((state) => state.newFlowOpen)
   const setOpen = useShell((state) => state.setNewFlowOpen)
@@ -27,12 +27,9 @@ export function NewFlowDialog() {
       return
     }
     setSaving(true)
-    const created = await create(description.trim() === '' ? { name: name.trim() } : { name: name.trim(), description: description.trim() })
+    await create(description.trim() === '' ? { name: name.trim() } : { name: name.trim(), description: description.trim() })
     setSaving(false)
-    if (!created) {
-      setProblem('The flow could not be created; see the message above.')
-      return
-    }
+    // A failure is reported above the canvas, whose Retry sends these same fields again.
     setName('')
     setDescription('')
     close()

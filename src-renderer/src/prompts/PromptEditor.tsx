@@ -37,9 +37,9 @@ export function PromptEditor({ prompt, onSaved, onDeleted }: PromptEditorProps) 
     setSaving(true)
     const fields = { title: title.trim(), summary: body, tags }
     if (prompt === null) {
-      const id = await create(fields)
+      // A Retry from the banner calls onSaved too, so the new prompt opens either way.
+      await create(fields, onSaved)
       setSaving(false)
-      if (id) onSaved(id)
     } else {
       await update(prompt.id, fields)
       setSaving(false)

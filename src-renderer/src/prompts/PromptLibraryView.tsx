@@ -1,7 +1,7 @@
 import { BookText, Plus } from 'lucide-react'
 import { useState } from 'react'
 import { useShell } from '../shell/store'
-import { Banner } from '../ui/Banner'
+import { FailedActionBanner } from '../ui/FailedActionBanner'
 import { PromptEditor } from './PromptEditor'
 import { PromptList } from './PromptList'
 import { usePrompts } from './store'
@@ -13,9 +13,8 @@ export function PromptLibraryView() {
   const openPrompt = useShell((state) => state.openPrompt)
   const prompts = usePrompts((state) => state.prompts)
   const status = usePrompts((state) => state.status)
-  const error = usePrompts((state) => state.error)
-  const load = usePrompts((state) => state.load)
-  const dismissError = usePrompts((state) => state.dismissError)
+  const failed = usePrompts((state) => state.failed)
+  const dismissFailed = usePrompts((state) => state.dismissFailed)
   const [creating, setCreating] = useState(false)
   const selected = creating ? null : (prompts.find((prompt) => prompt.id === selectedId) ?? null)
 
@@ -34,7 +33,7 @@ export function PromptLibraryView() {
           <Plus size={14} aria-hidden="true" /> New prompt
         </button>
       </header>
-      {error && <Banner kind="error" message={error} onRetry={status === 'error' ? () => void load() : undefined} onDismiss={dismissError} testId="prompt-error" />}
+      <FailedActionBanner failed={failed} onDismiss={dismissFailed} testId="prompt-error" />
       <div className="prompt-view__body">
         <PromptList prompts={prompts} selectedId={creating ? null : selectedId} loading={status === 'loading' || status === 'idle'} onSelect={select} testId="prompt-list" />
         <div className="prompt-view__editor">

@@ -7,21 +7,24 @@ import type { NewPrompt, PromptChanges, SavedPrompt } from '../../../src-main/co
 import type { ApiClient } from '../api/client'
 import { createPromptsApi, type PromptsApi } from '../api/prompts'
 import { useApi } from '../shell/ApiContext'
-import { errorMessage } from '../ui/format'
+import { afterSuccess, failedAction, quoted, type FailedAction } from '../ui/failed-action'
 
 export type PromptsStatus = 'idle' | 'loading' | 'ready' | 'error'
 
 export interface PromptsState {
   prompts: SavedPrompt[]
   status: PromptsStatus
-  /** The last failed request, in words; null when none. */
-  error: string | null
+  /** The last failed request, until dismissed or that request succeeds. */
+  failed: FailedAction | null
   load(): Promise<void>
-  /** Resolves with the new prompt's id, or null when saving failed (see `error`). */
-  create(input: NewPrompt): Promise<string | null>
+  /**
+   * Resolves with the new prompt's id, or null when saving failed (see `failed`).
+   * `onCreated` is called once it exists, also when a retry made it.
+   */
+  create(input: NewPrompt, onCreated?: (id: string) => void): Promise<string | null>
   update(id: string, changes: PromptChanges): Promise<boolean>
   remove(id: string): Promise<boolean>
-  dismissError(): void
+  dismissFailed(): void
 }
 
 let api: PromptsApi | null = null
@@ -35,56 +38,69 @@ const need = (): PromptsApi => {
 /** Newest first: the prompt just saved is the one the user looks for. */
 const newestFirst = (prompts: SavedPrompt[]): SavedPrompt[] => [...prompts].sort((a, b) => b.created_at.localeCompare(a.created_at))
 
-export const promptsStore = create<PromptsState>()((set, get) => ({
-  prompts: [],
-  status: 'idle',
-  error: null,
+const LOAD = 'load the prompt library'
 
-  async load() {
-    set({ status: 'loading', error: null })
-    try {
-      set({ prompts: newestFirst(await need().list()), status: 'ready' })
-    } catch (error) {
-      set({ status: 'error', error: `Could not load the prompt library: ${errorMessage(error)}` })
-    }
-  },
+export const promptsStore = create<PromptsState>()((set, get) => {
+  const fail = <T,>(what: string, error: unknown, retry: () => Promise<unknown>, result: T): T => {
+    set({ failed: failedAction(what, error, retry) })
+    return result
+  }
+  const titleOf = (id: string): string => quoted(get().prompts.find((p) => p.id === id)?.title)
 
-  async create(input) {
-    try {
-      const id = await need().create(input)
-      const saved = await need().get(id)
-      set({ prompts: newestFirst([saved, ...get().prompts.filter((p) => p.id !== id)]), error: null })
-      return id
-    } catch (error) {
-      set({ error: `Could not save the prompt "${input.title}": ${errorMessage(error)}` })
-      return null
-    }
-  },
+  return {
+    prompts: [],
+    status: 'idle',
+    failed: null,
 
-  async update(id, changes) {
-    try {
-      const saved = await need().update(id, changes)
-      set({ prompts: get().prompts.map((p) => (p.id === id ? saved : p)), error: null })
-      return true
-    } catch (error) {
-      set({ error: `Could not save the prompt: ${errorMessage(error)}` })
-      return false
-    }
-  },
+    async load() {
+      set({ status: 'loading' })
+      try {
+        const prompts = newestFirst(await need().list())
+        set((state) => ({ prompts, status: 'ready', failed: afterSuccess(state.failed, LOAD) }))
+      } catch (error) {
+        set({ status: 'error' })
+        fail(LOAD, error, () => get().load(), undefined)
+      }
+    },
 
-  async remove(id) {
-    try {
-      await need().remove(id)
-      set({ prompts: get().prompts.filter((p) => p.id !== id), error: null })
-      return true
-    } catch (error) {
-      set({ error: `Could not delete the prompt: ${errorMessage(error)}` })
-      return false
-    }
-  },
+    async create(input, onCreated) {
+      const what = `save the prompt ${quoted(input.title)}`
+      try {
+        const id = await need().create(input)
+        const saved = await need().get(id)
+        set((state) => ({ prompts: newestFirst([saved, ...state.prompts.filter((p) => p.id !== id)]), failed: afterSuccess(state.failed, what) }))
+        onCreated?.(id)
+        return id
+      } catch (error) {
+        return fail(what, error, () => get().create(input, onCreated), null)
+      }
+    },
 
-  dismissError: () => set({ error: null }),
-}))
+    async update(id, changes) {
+      const what = `save the prompt ${changes.title === undefined ? titleOf(id) : quoted(changes.title)}`
+      try {
+        const saved = await need().update(id, changes)
+        set((state) => ({ prompts: state.prompts.map((p) => (p.id === id ? saved : p)), failed: afterSuccess(state.failed, what) }))
+        return true
+      } catch (error) {
+        return fail(what, error, () => get().update(id, changes), false)
+      }
+    },
+
+    async remove(id) {
+      const what = `delete the prompt ${titleOf(id)}`
+      try {
+        await need().remove(id)
+        set((state) => ({ prompts: state.prompts.filter((p) => p.id !== id), failed: afterSuccess(state.failed, what) }))
+        return true
+      } catch (error) {
+        return fail(what, error, () => get().remove(id), false)
+      }
+    },
+
+    dismissFailed: () => set({ failed: null }),
+  }
+})
 
 /** Points the store at this client (a new token or port means a new client) and loads once. */
 export function connectPrompts(client: ApiClient): void {

@@ -1,11 +1,10 @@
 import { Loader2, Play, Square } from 'lucide-react'
 import { useMemo, useState } from 'react'
 import { useEditor, useEditorServices, selectNodes } from '../editor/EditorContext'
-import { ProblemList } from '../editor/ProblemList'
 import { revalidate } from '../editor/useFlowSession'
 import { useApi } from '../shell/ApiContext'
-import { Popover } from '../ui/Popover'
 import { latestRun, nodeRunStates, runProgress } from './node-states'
+import { RunGate } from './RunGate'
 import { useRuns } from './RunsProvider'
 import { useFlowRuns } from './useFlowRuns'
 
@@ -20,7 +19,6 @@ export function RunControls({ flowId }: { flowId: string }) {
   const cancel = useRuns((state) => state.cancel)
   const flowRuns = useFlowRuns(flowId)
   const nodes = useEditor(selectNodes)
-  const problems = useEditor((state) => state.problems)
   const [gate, setGate] = useState(false)
   const [checking, setChecking] = useState(false)
   const [cancelling, setCancelling] = useState(false)
@@ -38,9 +36,11 @@ export function RunControls({ flowId }: { flowId: string }) {
     await services.saves.flush()
     await revalidate(client, services)
     setChecking(false)
-    // Warnings (no trigger, a bad schedule) do not stop a run by hand.
-    if (services.store.getState().problems.some((found) => found.severity !== 'warning')) setGate(true)
-    else void trigger(flowId)
+    const { problems, checkFailed } = services.store.getState()
+    // Warnings (no trigger, a bad schedule) do not stop a run by hand; an unanswered check asks first.
+    const blocked = checkFailed !== null || problems.some((found) => found.severity !== 'warning')
+    setGate(blocked)
+    if (!blocked) void trigger(flowId)
   }
 
   if (running && run) {
@@ -71,26 +71,15 @@ export function RunControls({ flowId }: { flowId: string }) {
       <button type="button" className="button button--primary button--small" disabled={checking || flowRuns.triggering} onClick={() => void start()} data-testid="run-flow" title="Run the flow now (Ctrl+Enter)">
         <Play size={13} aria-hidden="true" /> {checking ? 'Checking…' : flowRuns.triggering ? 'Starting…' : 'Run'}
       </button>
-      <Popover open={gate} onClose={() => setGate(false)} label="Run anyway?" testId="run-gate">
-        <h3 className="popover__title">This run would fail</h3>
-        <ProblemList problems={problems.filter((found) => found.severity !== 'warning')} onPick={() => setGate(false)} />
-        <div className="popover__actions">
-          <button type="button" className="button button--small" onClick={() => setGate(false)}>
-            Fix first
-          </button>
-          <button
-            type="button"
-            className="button button--small button--warn"
-            data-testid="run-anyway"
-            onClick={() => {
-              setGate(false)
-              void trigger(flowId)
-            }}
-          >
-            Run anyway
-          </button>
-        </div>
-      </Popover>
+      <RunGate
+        open={gate}
+        onClose={() => setGate(false)}
+        onRetryCheck={start}
+        onRunAnyway={() => {
+          setGate(false)
+          void trigger(flowId)
+        }}
+      />
     </div>
   )
 }

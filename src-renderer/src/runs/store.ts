@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { FlowRun, RunEvent } from '../../../src-main/contract/api'
 import type { RunsApi } from '../api/runs'
 import type { RunStreamStatus } from '../api/run-stream'
-import { errorMessage } from '../ui/format'
+import { afterSuccess, failedAction, type FailedAction } from '../ui/failed-action'
 import { appendRunEvent, type RunLogGroup } from './run-log'
 
 /** Everything the Runs section shows for one flow. */
@@ -10,8 +10,8 @@ export interface FlowRuns {
   /** Newest first, as the server lists them. */
   runs: FlowRun[]
   loaded: boolean
-  /** The last failed load or trigger, until the next one succeeds. */
-  error: string | null
+  /** The last failed request (history, start, cancel), until dismissed or that request succeeds. */
+  failed: FailedAction | null
   log: readonly RunLogGroup[]
   /** The newest live event seen, to resume after when the flow is opened again. */
   lastEventId: string | null
@@ -35,7 +35,7 @@ export interface RunsState {
   resync(flowId: string, runs: FlowRun[]): void
   setStream(flowId: string, status: FlowRuns['stream']): void
   dismissNotice(flowId: string): void
-  dismissError(flowId: string): void
+  dismissFailed(flowId: string): void
 }
 
 export type RunsStore = StoreApi<RunsState>
@@ -43,7 +43,7 @@ export type RunsStore = StoreApi<RunsState>
 export const EMPTY_FLOW_RUNS: FlowRuns = {
   runs: [],
   loaded: false,
-  error: null,
+  failed: null,
   log: [],
   lastEventId: null,
   stream: 'closed',
@@ -51,6 +51,11 @@ export const EMPTY_FLOW_RUNS: FlowRuns = {
   triggering: false,
   liveOutput: null,
 }
+
+// The open flow is the one named in the title bar, so these need not name it.
+const LOAD_HISTORY = 'load the run history'
+const START = 'start the run'
+const CANCEL = 'cancel the run'
 
 const RESET_NOTICE = 'The live log was reconnected but could not catch up on everything it missed; the history below is up to date.'
 
@@ -64,6 +69,11 @@ export function createRunsStore(api: RunsApi): RunsStore {
         const current = state.flows[flowId] ?? EMPTY_FLOW_RUNS
         return { flows: { ...state.flows, [flowId]: { ...current, ...change(current) } } }
       })
+    const fail = (flowId: string, what: string, error: unknown, retry: () => Promise<unknown>): false => {
+      patch(flowId, () => ({ failed: failedAction(what, error, retry) }))
+      return false
+    }
+    const succeeded = (flowId: string, what: string): void => patch(flowId, (current) => ({ failed: afterSuccess(current.failed, what) }))
 
     return {
       flows: {},
@@ -73,35 +83,36 @@ export function createRunsStore(api: RunsApi): RunsStore {
         loadSequence.set(flowId, sequence)
         try {
           const runs = await api.list(flowId)
-          if (loadSequence.get(flowId) === sequence) patch(flowId, () => ({ runs, loaded: true, error: null }))
+          if (loadSequence.get(flowId) === sequence) patch(flowId, (current) => ({ runs, loaded: true, failed: afterSuccess(current.failed, LOAD_HISTORY) }))
         } catch (error) {
-          if (loadSequence.get(flowId) === sequence) patch(flowId, () => ({ error: errorMessage(error) }))
+          if (loadSequence.get(flowId) === sequence) fail(flowId, LOAD_HISTORY, error, () => get().load(flowId))
         }
       },
 
       async cancel(flowId, runId) {
         try {
           await api.cancel(flowId, runId)
+          succeeded(flowId, CANCEL)
           void get().load(flowId)
           return true
         } catch (error) {
-          patch(flowId, () => ({ error: errorMessage(error) }))
+          fail(flowId, CANCEL, error, () => get().cancel(flowId, runId))
           void get().load(flowId)
           return false
         }
       },
 
       async trigger(flowId, allowOverlap = false) {
-        patch(flowId, () => ({ triggering: true, error: null }))
+        patch(flowId, () => ({ triggering: true }))
         try {
           await api.trigger(flowId, allowOverlap ? { allow_overlap: true } : {})
-          patch(flowId, () => ({ triggering: false }))
+          patch(flowId, (current) => ({ triggering: false, failed: afterSuccess(current.failed, START) }))
           // The run record exists once the trigger answers; show it even if the stream is slow.
           void get().load(flowId)
           return true
         } catch (error) {
-          patch(flowId, () => ({ triggering: false, error: errorMessage(error) }))
-          return false
+          patch(flowId, () => ({ triggering: false }))
+          return fail(flowId, START, error, () => get().trigger(flowId, allowOverlap))
         }
       },
 
@@ -124,7 +135,7 @@ export function createRunsStore(api: RunsApi): RunsStore {
         // Supersedes any list request still in flight.
         loadSequence.set(flowId, (loadSequence.get(flowId) ?? 0) + 1)
         // The old id cannot be resumed after; the next open starts fresh.
-        patch(flowId, () => ({ runs, loaded: true, error: null, notice: RESET_NOTICE, lastEventId: null }))
+        patch(flowId, (current) => ({ runs, loaded: true, failed: afterSuccess(current.failed, LOAD_HISTORY), notice: RESET_NOTICE, lastEventId: null }))
       },
 
       setStream(flowId, status) {
@@ -135,8 +146,8 @@ export function createRunsStore(api: RunsApi): RunsStore {
         patch(flowId, () => ({ notice: null }))
       },
 
-      dismissError(flowId) {
-        patch(flowId, () => ({ error: null }))
+      dismissFailed(flowId) {
+        patch(flowId, () => ({ failed: null }))
       },
     }
   })

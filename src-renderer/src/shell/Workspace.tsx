@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { NodeKind } from '../../../src-main/contract/api'
+import { useStore } from 'zustand'
 import { createChatApi } from '../api/chat'
 import { createApiClient } from '../api/client'
 import type { AppConnection } from '../api/connection'
@@ -14,6 +14,7 @@ import { EditorProvider, type EditorServices } from '../editor/EditorContext'
 import { createFlowWriter } from '../editor/flow-writer'
 import { createSaveQueue } from '../editor/save-queue'
 import { createEditorStore } from '../editor/store'
+import { createNodeKindsStore } from '../editor/node-kinds'
 import { revalidate, VALIDATE_DELAY_MS } from '../editor/useFlowSession'
 import { FlowsProvider } from '../flows/FlowsProvider'
 import { createFlowsStore } from '../flows/store'
@@ -51,17 +52,18 @@ export function Workspace({ connection, onUnauthorized }: WorkspaceProps) {
         void revalidate(client, { store: editor }, VALIDATE_DELAY_MS)
       }
     })
-    return { client, flows, chat: createChatStore(createChatApi(client)), runs, editor, saves, commands: createEditorCommands(editor) }
+    const nodeKinds = createNodeKindsStore(() => fetchNodeKinds(client))
+    return { client, flows, chat: createChatStore(createChatApi(client)), runs, editor, saves, commands: createEditorCommands(editor), nodeKinds }
   })
-  const [kinds, setKinds] = useState<NodeKind[]>([])
+  const kinds = useStore(stores.nodeKinds, (state) => state.kinds)
 
   useEffect(() => {
     void stores.flows.getState().load()
-    fetchNodeKinds(stores.client).then(setKinds, () => setKinds([]))
+    void stores.nodeKinds.getState().load()
     return () => stores.saves.dispose()
   }, [stores])
 
-  const editorServices = useMemo<EditorServices>(() => ({ store: stores.editor, saves: stores.saves, commands: stores.commands, kinds }), [stores, kinds])
+  const editorServices = useMemo<EditorServices>(() => ({ store: stores.editor, saves: stores.saves, commands: stores.commands, kinds, nodeKinds: stores.nodeKinds }), [stores, kinds])
 
   return (
     <ApiProvider client={stores.client} connection={connection}>

@@ -1,7 +1,12 @@
 import { Download, Upload } from 'lucide-react'
 import { useMemo, useRef, useState, type ChangeEvent } from 'react'
 import { createFlowsApi } from '../api/flows'
+import { useFlows } from '../flows/FlowsProvider'
 import { useApi } from '../shell/ApiContext'
+import { Banner } from '../ui/Banner'
+import { afterSuccess, failedAction, quoted, type FailedAction } from '../ui/failed-action'
+import { FailedActionBanner } from '../ui/FailedActionBanner'
+import { errorMessage } from '../ui/format'
 import { downloadText } from './download'
 import type { FlowFileFormat } from './flow-file'
 import { useCreateFlow } from './useCreateFlow'
@@ -13,13 +18,16 @@ const MIME: Record<FlowFileFormat, string> = { json: 'application/json', yaml: '
 export function FlowFileActions({ flowId, onCreated }: { flowId: string; onCreated: (flowId: string) => void }) {
   const { client } = useApi()
   const flows = useMemo(() => createFlowsApi(client), [client])
-  const { busy, error: createError, create } = useCreateFlow()
-  const [error, setError] = useState<string | null>(null)
+  const name = useFlows((state) => state.flows.find((flow) => flow.id === flowId)?.name)
+  const { busy, failed: importFailed, dismiss: dismissImport, create } = useCreateFlow(onCreated)
+  const [exportFailed, setExportFailed] = useState<FailedAction | null>(null)
+  // A file that does not parse is no failed request: nothing to retry but choosing another file.
+  const [unreadable, setUnreadable] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
   const input = useRef<HTMLInputElement>(null)
 
   const exportAs = async (format: FlowFileFormat): Promise<void> => {
-    setError(null)
+    const what = `export flow ${quoted(name)} as ${format.toUpperCase()}`
     setExporting(true)
     try {
       // The saved flow: autosave keeps it at most a second behind the canvas.
@@ -27,8 +35,9 @@ export function FlowFileActions({ flowId, onCreated }: { flowId: string; onCreat
       // The file code (and its YAML library) loads on first use, not with the window.
       const { exportFlow, flowFileName } = await import('./flow-file')
       downloadText(flowFileName(flow.name, format), exportFlow(flow, format), MIME[format])
+      setExportFailed((current) => afterSuccess(current, what))
     } catch (failure) {
-      setError(`Could not export the flow: ${failure instanceof Error ? failure.message : String(failure)}`)
+      setExportFailed(failedAction(what, failure, () => exportAs(format)))
     } finally {
       setExporting(false)
     }
@@ -39,20 +48,19 @@ export function FlowFileActions({ flowId, onCreated }: { flowId: string; onCreat
     // Cleared so choosing the same file again still fires a change.
     event.target.value = ''
     if (!file) return
-    setError(null)
+    setUnreadable(null)
     const { fileToNewFlow, parseFlowFile } = await import('./flow-file')
     let parsed
     try {
       parsed = parseFlowFile(await file.text(), { freshIds: true })
     } catch (failure) {
-      setError(`${file.name}: ${failure instanceof Error ? failure.message : String(failure)}`)
+      setUnreadable(`Could not read ${file.name}: ${errorMessage(failure)}`)
       return
     }
-    const id = await create('import', fileToNewFlow(parsed), { enabled: parsed.enabled })
-    if (id) onCreated(id)
+    const flow = fileToNewFlow(parsed)
+    await create('import', flow, { enabled: parsed.enabled, what: `import ${file.name} as flow ${quoted(flow.name)}` })
   }
 
-  const shown = error ?? createError
   return (
     <div className="flow-file" data-testid="flow-file-actions">
       <div className="flow-file__buttons">
@@ -68,11 +76,9 @@ export function FlowFileActions({ flowId, onCreated }: { flowId: string; onCreat
         <input ref={input} type="file" accept=".json,.yaml,.yml,application/json,application/yaml" hidden onChange={(event) => void importFile(event)} data-testid="import-file" aria-label="Flow file to import" />
       </div>
       <p className="flow-file__hint">Import makes a new flow from a JSON or YAML file (the original Studio's flow JSON works too).</p>
-      {shown && (
-        <p className="flow-file__error" role="alert" data-testid="flow-file-error">
-          {shown}
-        </p>
-      )}
+      <FailedActionBanner failed={exportFailed} onDismiss={() => setExportFailed(null)} testId="flow-file-error" />
+      <FailedActionBanner failed={importFailed} onDismiss={dismissImport} testId="flow-file-error" />
+      {unreadable && <Banner kind="error" message={unreadable} onDismiss={() => setUnreadable(null)} testId="flow-file-error" />}
     </div>
   )
 }

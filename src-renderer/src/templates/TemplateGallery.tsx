@@ -1,5 +1,6 @@
 import { LayoutTemplate, Plus } from 'lucide-react'
-import { Banner } from '../ui/Banner'
+import { quoted } from '../ui/failed-action'
+import { FailedActionBanner } from '../ui/FailedActionBanner'
 import { NodeChain } from './NodeChain'
 import { FLOW_TEMPLATES, templateFlow, type FlowTemplate } from './templates'
 import { useCreateFlow } from './useCreateFlow'
@@ -7,12 +8,8 @@ import './templates.css'
 
 /** The template gallery: ready-made flows, each created in one click. */
 export function TemplateGallery({ onCreated }: { onCreated: (flowId: string) => void }) {
-  const { busy, error, clearError, create } = useCreateFlow()
-
-  const use = async (template: FlowTemplate): Promise<void> => {
-    const id = await create(template.id, templateFlow(template))
-    if (id) onCreated(id)
-  }
+  const { busy, failed, dismiss, create } = useCreateFlow(onCreated)
+  const use = (template: FlowTemplate): Promise<void> => create(template.id, templateFlow(template), { what: `create flow ${quoted(template.name)} from its template` })
 
   return (
     <section className="template-view" aria-labelledby="template-view-title" data-testid="template-gallery">
@@ -22,7 +19,7 @@ export function TemplateGallery({ onCreated }: { onCreated: (flowId: string) => 
         </h1>
         <p className="template-view__intro">Ready-made flows. Pick one to get a new flow you can run and change; the original stays here.</p>
       </header>
-      {error && <Banner kind="error" message={error} onDismiss={clearError} testId="template-error" />}
+      <FailedActionBanner failed={failed} onDismiss={dismiss} testId="template-error" />
       <ul className="template-grid">
         {FLOW_TEMPLATES.map((template) => (
           <li key={template.id} className="template-card" data-testid={`template-${template.id}`}>

@@ -1,16 +1,14 @@
 import { Plus } from 'lucide-react'
 import { FLOW_TEMPLATES, templateFlow, type FlowTemplate } from './templates'
 import { useCreateFlow } from './useCreateFlow'
+import { quoted } from '../ui/failed-action'
+import { FailedActionBanner } from '../ui/FailedActionBanner'
 import './templates.css'
 
 /** The sidebar's compact template list: a name and a create button each. */
 export function TemplateSidebarList({ onCreated }: { onCreated: (flowId: string) => void }) {
-  const { busy, error, create } = useCreateFlow()
-
-  const use = async (template: FlowTemplate): Promise<void> => {
-    const id = await create(template.id, templateFlow(template))
-    if (id) onCreated(id)
-  }
+  const { busy, failed, dismiss, create } = useCreateFlow(onCreated)
+  const use = (template: FlowTemplate): Promise<void> => create(template.id, templateFlow(template), { what: `create flow ${quoted(template.name)} from its template` })
 
   return (
     <div className="template-side" data-testid="template-sidebar">
@@ -34,11 +32,7 @@ export function TemplateSidebarList({ onCreated }: { onCreated: (flowId: string)
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="template-side__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FailedActionBanner failed={failed} onDismiss={dismiss} testId="template-error" />
     </div>
   )
 }

@@ -1,10 +1,9 @@
 import { useFlows } from '../flows/FlowsProvider'
-import { Banner } from './Banner'
+import { FailedActionBanner } from './FailedActionBanner'
 
-/** The last failed action, until the user dismisses it or tries something else. */
+/** The flows' last failed request (list, create, delete, a flow's nodes), with Retry and Dismiss. */
 export function ErrorBanner() {
-  const error = useFlows((s) => s.error)
-  const dismiss = useFlows((s) => s.dismissError)
-  if (error === null) return null
-  return <Banner kind="error" message={error} onDismiss={dismiss} testId="error-banner" />
+  const failed = useFlows((s) => s.failed)
+  const dismiss = useFlows((s) => s.dismissFailed)
+  return <FailedActionBanner failed={failed} onDismiss={dismiss} testId="error-banner" />
 }
