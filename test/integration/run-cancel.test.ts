@@ -1,10 +1,10 @@
 // Cancelling a run, refusing a second manual run while one is going, and the
 // executor's live output — through real HTTP, with the real claude CLI.
-import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FlowRun, RunEvent } from '../../src-main/contract/api'
 import { CLAUDE_BIN, startClaudeWorld, type ClaudeWorld } from '../support/claude'
-import { waitUntilGone } from '../support/processes'
+import { uniqueSleep, toolStarted } from '../support/descendants'
+import { isAlive, waitUntilGone } from '../support/processes'
 import { node, runHelpers, sleep, untilEnd } from '../support/run-flows'
 import { startTestServer, type TestServer } from '../support/server'
 import { startFakeSlack, type FakeSlack } from '../fixtures/fake-slack'
@@ -12,6 +12,8 @@ import { startFakeSlack, type FakeSlack } from '../fixtures/fake-slack'
 let world: ClaudeWorld
 let slack: FakeSlack
 let server: TestServer
+/** Tool processes found, ended after the tests whatever happened. */
+const strays: number[] = []
 const { createFlow, live, trigger, runsOf } = runHelpers(() => server)
 
 beforeAll(async () => {
@@ -20,23 +22,13 @@ beforeAll(async () => {
   server = await startTestServer({ claudeBin: CLAUDE_BIN, childEnv: world.childEnv, integrationEnv: { SLACK_HOOK: slack.webhookUrl } })
 })
 afterAll(async () => {
+  for (const pid of strays) if (isAlive(pid)) process.kill(pid, 'SIGKILL')
   await server.stop()
   await Promise.all([world.close(), slack.close()])
 })
 
 const exec = (id: string, prompt: string) => node(id, 'executor', 'claude-code', { prompt, working_dir: world.workDir }, `Exec ${id}`)
 const cancel = (flowId: string, runId: string) => server.request(`/api/flows/${flowId}/runs/${runId}/cancel`, { method: 'POST' })
-
-/** Every process in these process groups (the claude children and what they started). */
-function groupMembers(groups: number[]): number[] {
-  if (groups.length === 0) return []
-  try {
-    const out = execFileSync('ps', ['-o', 'pid=', '-g', groups.join(',')], { encoding: 'utf8' })
-    return out.split('\n').map((line) => Number(line.trim())).filter((pid) => pid > 0)
-  } catch {
-    return []
-  }
-}
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs
@@ -50,21 +42,20 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
 
 describe('cancel', () => {
   it('ends the executor and everything it started, records the run cancelled and delivers nothing', async () => {
+    const tool = uniqueSleep()
     const flowId = await createFlow({
       name: 'Long job',
-      nodes: [node('t', 'trigger', 'manual', {}), exec('x', 'Work hard [[bash:sleep 47]]'), node('team', 'sink', 'slack', { webhook_url_env: 'SLACK_HOOK' }, 'Team')],
+      nodes: [node('t', 'trigger', 'manual', {}), exec('x', `Work hard [[bash:${tool.command}]]`), node('team', 'sink', 'slack', { webhook_url_env: 'SLACK_HOOK' }, 'Team')],
     })
     const stream = await live(flowId)
     const started = await trigger(flowId)
     expect(started.status).toBe(202)
     const runId = started.json.run_id as string
-    // Wait until claude runs the tool, so there is a grandchild to end too.
+    // Wait until claude runs the tool, so there is a grandchild to end too. It is found by
+    // its command line: the Bash tool may start it in a session of its own, and setting up
+    // the CLI's shell takes seconds on a busy machine.
     await stream.waitFor('executor_tool_use', 20_000)
-    const groups = server.backend.launcher.pids()
-    const members = await waitFor('the tool process', () => {
-      const pids = groupMembers(groups)
-      return pids.length > groups.length && pids
-    })
+    const members = [...server.backend.launcher.pids(), ...(await toolStarted(tool.seconds, strays))]
     const postsBefore = slack.requests.length
 
     const res = await cancel(flowId, runId)
