@@ -16,7 +16,7 @@ import { openSse } from '../test/support/sse-client'
 import { median } from './support'
 
 const FEEDS = 50
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
 
 // The feed server runs in its own process, as a real feed site would.
 const feedServer = spawn(process.execPath, ['-e', `
