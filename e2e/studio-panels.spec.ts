@@ -90,6 +90,14 @@ test('panels collapse by button and shortcut, come back at their size, and stay 
   await page.keyboard.press('Control+Alt+b')
   await expect.poll(async () => Math.abs((await width(panel(page, 'properties'))) - propertiesOpen)).toBeLessThanOrEqual(NEAR)
 
+  // The command palette has them too.
+  await page.keyboard.press('Control+k')
+  await page.getByTestId('command-palette').getByRole('combobox').fill('bottom panel')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('command-palette')).toHaveCount(0)
+  await expect(toggle(page, 'bottom')).toHaveAttribute('aria-pressed', 'false')
+  await expect.poll(() => height(panel(page, 'bottom'))).toBe(0)
+
   // The shortcut list names them.
   await page.keyboard.press('?')
   const help = page.getByTestId('shortcut-help')

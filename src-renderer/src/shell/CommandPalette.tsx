@@ -36,6 +36,10 @@ export function CommandPalette() {
     { id: 'prompts', label: 'Open the prompt library', run: () => shell.show('prompts') },
     { id: 'templates', label: 'Browse templates', run: () => shell.show('templates') },
     { id: 'settings', label: 'Open settings', run: () => shell.show('settings') },
+    // The title bar's toggles know how each panel comes back (and what floats in a narrow window).
+    { id: 'toggle-sidebar', label: 'Hide or show the sidebar', keys: 'Ctrl+B', run: click('toggle-sidebar') },
+    { id: 'toggle-bottom', label: 'Hide or show the bottom panel', keys: 'Ctrl+J', run: click('toggle-bottom') },
+    { id: 'toggle-properties', label: 'Hide or show the properties', keys: 'Ctrl+Alt+B', run: click('toggle-properties') },
     { id: 'help', label: 'Keyboard shortcuts', keys: '?', run: () => shell.setHelpOpen(true) },
   ]
   const hasFlow = store.getState().doc !== null
